@@ -1,0 +1,213 @@
+"""Build: files -> extraction (parallel workers) -> N-Quads -> staged store -> swap.
+
+Incremental by default: a document whose bytes and extractor fingerprint are unchanged is skipped;
+a changed one replaces only its named graph; `prune` removes graphs of files no longer given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import DocumentError, UsageError
+from kg.reader import SUPPORTED, document_id
+
+ProgressFn = Callable[[str, "DocReport"], None]
+
+
+@dataclass
+class DocReport:
+    path: str
+    status: str  # added | updated | unchanged | skipped | removed
+    counts: dict[str, int] = field(default_factory=dict)
+    error: str | None = None
+
+
+@dataclass
+class BuildReport:
+    store: str
+    documents: list[DocReport] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # inputs that are not documents at all
+
+    def count(self, status: str) -> int:
+        return sum(1 for d in self.documents if d.status == status)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.count("skipped") == 0
+
+
+def collect_inputs(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[str]]:
+    """Files to read (folders walked, symlink loops and unsupported files left out) and problems."""
+    files: list[Path] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists() and not p.is_symlink():
+            problems.append(f"{p}: does not exist — check the path")
+            continue
+        if p.is_file():
+            _add(p, files, seen)
+            continue
+        if p.is_dir():
+            visited: set[tuple[int, int]] = set()
+            for root, dirs, names in os.walk(p, followlinks=True, onerror=lambda e: problems.append(
+                    f"{e.filename}: cannot be listed ({e.strerror})")):
+                st = os.stat(root)
+                if (st.st_dev, st.st_ino) in visited:
+                    dirs[:] = []
+                    continue
+                visited.add((st.st_dev, st.st_ino))
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    f = Path(root) / name
+                    if f.suffix.lower() in SUPPORTED and not name.startswith("."):
+                        if not f.exists():
+                            problems.append(f"{f}: is a broken link — remove it or fix its target")
+                            continue
+                        _add(f, files, seen)
+            continue
+        problems.append(f"{p}: is a broken link or not a regular file")
+    return files, problems
+
+
+def _add(p: Path, files: list[Path], seen: set[str]) -> None:
+    real = str(p.resolve())
+    if real not in seen:
+        seen.add(real)
+        files.append(p)
+
+
+def extractor_fingerprint() -> str:
+    """Changes whenever the rules or the reference data change, so documents are re-extracted."""
+    from kg.extract.reference import DEFAULT_REFERENCE_DIR
+
+    h = hashlib.sha256()
+    base = Path(__file__).resolve().parent
+    for f in sorted(list((base / "extract").glob("*.py")) + [base / "mapping.py", base / "reader.py"]):
+        h.update(f.read_bytes())
+    for f in sorted(DEFAULT_REFERENCE_DIR.glob("*.csv")):
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def process_file(path: str) -> tuple[str, str | None, bytes | None, dict[str, int], str | None]:
+    """Worker: (path, doc IRI, N-Quads, counts, error). Pure: reads one file, touches no store."""
+    import pyoxigraph as ox
+
+    from kg.extract.pipeline import extract
+    from kg.mapping import to_quads
+    from kg.reader import read_document
+    from kg.vocab import doc_iri
+
+    try:
+        doc = read_document(Path(path))
+        ex = extract(doc)
+        quads = to_quads(ex)
+        data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        counts = {"organizations": len(ex.organizations), "people": len(ex.people),
+                  "agreements": len(ex.agreements), "events": len(ex.events),
+                  "roles": len(ex.memberships), "triples": len(quads)}
+        return path, doc_iri(doc.slug), data, counts, None
+    except DocumentError as e:
+        return path, None, None, {}, f"{e.problem}" + (f" — {e.hint}" if e.hint else "")
+    except Exception as e:  # a bug must not cost the rest of the build
+        return path, None, None, {}, f"could not be processed ({type(e).__name__}: {e}) — please report it"
+
+
+def build(paths: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike[str] | None = None, *,
+          full: bool = False, prune: bool = False, jobs: int | None = None, wait: bool = False,
+          strict: bool = False, progress: ProgressFn | None = None,
+          on_start: Callable[[int], None] | None = None) -> BuildReport:
+    """Build (or update) the store from files and folders. See the module docstring."""
+    import pyoxigraph as ox
+
+    from kg.store import KgStore, document_hashes, record_build, remove_document, replace_document
+
+    files, problems = collect_inputs(paths)
+    kg_store = KgStore(store_path)
+    report = BuildReport(store=str(kg_store.path), problems=problems)
+    if not files and problems:
+        return report
+    fingerprint = extractor_fingerprint()
+    with kg_store.lock(wait=wait), kg_store.stage() as store:
+        known = document_hashes(store)
+        by_source = {path: iri for iri, (_, path) in known.items()}
+        todo: list[Path] = []
+        for f in files:
+            iri_guess = _doc_iri_for(f)
+            try:
+                digest = "sha256:" + hashlib.sha256(f.read_bytes()).hexdigest() + "/" + fingerprint
+            except OSError:
+                digest = ""
+            prev = known.get(iri_guess)
+            if not full and prev and prev[0] == digest:
+                report.documents.append(DocReport(str(f), "unchanged"))
+                if progress:
+                    progress(str(f), report.documents[-1])
+                continue
+            todo.append(f)
+        if on_start:
+            on_start(len(todo))
+        for path, iri, data, counts, error in _run(todo, jobs):
+            if error or iri is None or data is None:
+                rep = DocReport(path, "skipped", error=error)
+            else:
+                status = "updated" if iri in known else "added"
+                digest = "sha256:" + hashlib.sha256(Path(path).read_bytes()).hexdigest() + "/" + fingerprint
+                replace_document(store, iri, ox.parse(data, format=ox.RdfFormat.N_QUADS), digest, path)
+                rep = DocReport(path, status, counts)
+            report.documents.append(rep)
+            if progress:
+                progress(path, rep)
+        if prune:
+            given = {str(f) for f in files}
+            for src, iri in by_source.items():
+                if src not in given and not Path(src).exists() or (src not in given and _under(src, paths)):
+                    remove_document(store, iri)
+                    report.documents.append(DocReport(src, "removed"))
+        if strict:
+            from kg.validate import validate_store
+
+            violations = validate_store(store)
+            if violations:
+                raise UsageError(f"--strict: {len(violations)} SHACL violation(s); the store was not changed. "
+                                 f"First: {violations[0]}")
+        record_build(store, {"added": report.count("added"), "updated": report.count("updated"),
+                             "unchanged": report.count("unchanged"), "skipped": report.count("skipped")})
+    return report
+
+
+def _under(src: str, paths: Iterable[str | os.PathLike[str]]) -> bool:
+    s = Path(src).resolve()
+    for p in paths:
+        pp = Path(p).resolve()
+        if pp.is_dir() and pp in s.parents:
+            return True
+    return False
+
+
+def _doc_iri_for(path: Path) -> str:
+    from kg.vocab import doc_iri
+
+    return doc_iri(document_id(path))
+
+
+def _run(files: list[Path], jobs: int | None):
+    if not files:
+        return
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(files) < 8:
+        for f in files:
+            yield process_file(str(f))
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        yield from pool.map(process_file, [str(f) for f in files], chunksize=16)

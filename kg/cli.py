@@ -1,0 +1,282 @@
+"""The `kg` command line: thin wrappers that parse options, call the library, print the result.
+
+Heavy libraries are imported inside the commands that use them, so `kg --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kg.errors import KgError
+
+app = typer.Typer(
+    name="kg",
+    help="coop-kg: build a knowledge graph of international cooperation from news articles, "
+    "query it with saved SPARQL queries, export it as RDF and draw the partner network.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+# Shared options, defined once.
+StoreOpt = Annotated[Optional[Path], typer.Option(
+    "--store", "-s", help="Store directory [env KG_STORE; default .kg/store].", show_default=False)]
+RowFormatOpt = Annotated[str, typer.Option(
+    "--format", "-f", help="Output: table, csv, tsv or json.", case_sensitive=False)]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
+
+
+def _fail(err: Exception, debug: bool = False) -> None:
+    if debug:
+        raise err
+    code = getattr(err, "exit_code", 1)
+    typer.echo(f"Error: {err}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def build(
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        help="Files or folders of articles (.txt, .html) [default: data/articles].", show_default=False)] = None,
+    store: StoreOpt = None,
+    full: Annotated[bool, typer.Option("--full", help="Re-extract every document, changed or not.")] = False,
+    prune: Annotated[bool, typer.Option("--prune", help="Remove documents whose files are gone.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes [default: all cores].")] = None,
+    wait: Annotated[bool, typer.Option("--wait", help="Wait for another build to finish instead of failing.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (store unchanged) on a SHACL violation.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary line.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Extract facts from articles and load them into the store (incremental).
+
+    Each document becomes one named graph; unchanged documents are skipped, changed ones replaced.
+    A bad document is reported and skipped; the rest is built. Exit code 0 when all went well,
+    1 when some documents were skipped, 2 on a usage error.
+
+    Example: kg build data/articles --store .kg/store
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from kg.api import build as run_build
+
+    console = Console(stderr=True)
+    out = Console()
+    progress = Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=console, transient=True, disable=quiet or not console.is_terminal)
+    task = None
+
+    def on_start(n: int) -> None:
+        nonlocal task
+        task = progress.add_task("extract", total=n)
+
+    def on_doc(path: str, rep) -> None:
+        if rep.status in {"added", "updated"} and task is not None:
+            progress.advance(task)
+        elif rep.status == "skipped" and task is not None:
+            progress.advance(task)
+        if rep.status == "skipped":
+            console.print(f"[red]skipped[/red] {path}: {rep.error}", highlight=False)
+        elif not quiet and rep.status in {"added", "updated"}:
+            c = rep.counts
+            progress.console.print(
+                f"[green]{rep.status:>7}[/green] {path}: {c.get('organizations', 0)} organizations, "
+                f"{c.get('people', 0)} people, {c.get('roles', 0)} roles, {c.get('agreements', 0)} agreements, "
+                f"{c.get('events', 0)} events", highlight=False)
+
+    try:
+        with progress:
+            report = run_build(paths, store, full=full, prune=prune, jobs=jobs, wait=wait, strict=strict,
+                               progress=on_doc, on_start=on_start)
+    except KgError as e:
+        _fail(e, debug)
+        return
+    for p in report.problems:
+        console.print(f"[red]skipped[/red] {p}", highlight=False)
+    summary = (f"{report.count('added')} added, {report.count('updated')} updated, "
+               f"{report.count('unchanged')} unchanged, {report.count('skipped') + len(report.problems)} skipped"
+               + (f", {report.count('removed')} removed" if report.count("removed") else "")
+               + f" → {report.store}")
+    out.print(summary, highlight=False)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _params(values: list[str] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for v in values or []:
+        if "=" not in v:
+            raise KgError(f"--param expects NAME=VALUE, got {v!r}")
+        k, val = v.split("=", 1)
+        out[k.strip()] = val
+    return out
+
+
+@app.command()
+def query(
+    name: Annotated[Optional[str], typer.Argument(help="Saved query name (see `kg queries`) or a .rq file.",
+                                                  show_default=False)] = None,
+    expr: Annotated[Optional[str], typer.Option("--expr", "-e", help="SPARQL text to run instead.")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE, bound as an RDF term "
+                                                       "(repeatable).")] = None,
+    fmt: RowFormatOpt = "table",
+    store: StoreOpt = None,
+    endpoint: Annotated[Optional[str], typer.Option("--endpoint", help="Query a remote SPARQL endpoint URL "
+                                                    "instead of the local store.")] = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Run a saved query or SPARQL text over the graph (read-only).
+
+    Parameters are bound as RDF terms (never pasted into the query text). An organization
+    parameter accepts an IRI, kgid:org/…, an acronym or a name.
+
+    Example: kg query partners --param org=STAMEQ --format csv
+    """
+    from kg.api import query as run_query
+    from kg.output import OUTPUT_FORMATS, write_rows
+
+    try:
+        if fmt not in OUTPUT_FORMATS:
+            raise KgError(f"unknown format {fmt!r}; choose one of {', '.join(OUTPUT_FORMATS)}")
+        if not name and not expr:
+            raise KgError("give a saved query name, a .rq file, or -e 'SPARQL' (see `kg queries`)")
+        cols, rows = run_query(expr or name or "", store, _params(param), endpoint=endpoint)
+    except KgError as e:
+        _fail(e, debug)
+        return
+    write_rows(cols, rows, fmt, title=name if fmt == "table" else None)
+
+
+@app.command("queries")
+def list_queries(fmt: RowFormatOpt = "table") -> None:
+    """List the saved queries with their descriptions and parameters.
+
+    Example: kg queries --format json
+    """
+    import pyoxigraph as ox
+
+    from kg.output import write_rows
+    from kg.queries import saved_queries
+
+    rows = []
+    for q in saved_queries():
+        params = "; ".join(f"{p.name} ({p.type}{', default ' + p.default if p.default else ', required'})"
+                           for p in q.params)
+        rows.append({"name": ox.Literal(q.name), "description": ox.Literal(q.description),
+                     "parameters": ox.Literal(params)})
+    write_rows(["name", "description", "parameters"], rows, fmt)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, trig, ntriples, nquads, jsonld or rdfxml.")
+                   ] = "turtle",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write [default: stdout].")] = None,
+    document: Annotated[Optional[str], typer.Option("--document", "-d", help="Only this document's graph "
+                                                    "(its IRI).")] = None,
+    store: StoreOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Export the graph as RDF. TriG and N-Quads keep one named graph per document; Turtle,
+    N-Triples, JSON-LD and RDF/XML hold the union of all documents.
+
+    Example: kg export --format turtle -o out/graph.ttl
+    """
+    from kg.export import export as run_export
+    from kg.store import KgStore
+
+    try:
+        st = KgStore(store).open_read()
+        if output:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            run_export(st, fmt, str(output), document)
+        else:
+            run_export(st, fmt, sys.stdout.buffer, document)
+            sys.stdout.flush()
+    except KgError as e:
+        _fail(e, debug)
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="An article (.txt or .html).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="summary, json or turtle.")] = "summary",
+    debug: DebugOpt = False,
+) -> None:
+    """Show what would be extracted from one file, without touching the store (for rule work).
+
+    Example: kg extract data/articles/stameq-2019-highlights.vi.txt --format json
+    """
+    from kg.api import extract_file
+    from kg.report import print_extraction
+
+    try:
+        ex = extract_file(file)
+    except KgError as e:
+        _fail(e, debug)
+        return
+    print_extraction(ex, fmt)
+
+
+@app.command()
+def stats(store: StoreOpt = None, fmt: RowFormatOpt = "table", debug: DebugOpt = False) -> None:
+    """Counts per class, documents and the time of the last build.
+
+    Example: kg stats --format json
+    """
+    from kg.api import query as run_query
+    from kg.output import write_rows
+
+    try:
+        cols, rows = run_query("stats", store)
+    except KgError as e:
+        _fail(e, debug)
+        return
+    write_rows(cols, rows, fmt, title="stats")
+
+
+@app.command("eval")
+def evaluate(
+    directory: Annotated[Path, typer.Argument(help="Folder with articles and their .gold.json files.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List each error.")] = True,
+    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Also read sub-folders.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Score the extractor against gold annotations: precision, recall and F1 per category.
+
+    Each document is built alone into a temporary store and read back from the graph, so the
+    scores measure what users get. Errors list missed, spurious, split and merged items.
+
+    Example: kg eval ../shared/corpus/dev
+    """
+    from kg.evaluate import evaluate_dir, print_report
+
+    try:
+        result = evaluate_dir(directory, recursive=recursive)
+    except KgError as e:
+        _fail(e, debug)
+        return
+    print_report(result, fmt, show_errors=errors)
+
+
+def main() -> None:
+    try:
+        app()
+    except KgError as e:  # pragma: no cover - commands turn these into exits themselves
+        typer.echo(f"Error: {e}", err=True)
+        sys.exit(getattr(e, "exit_code", 1))
+    except KeyboardInterrupt:
+        typer.echo("Interrupted.", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    main()

@@ -1,0 +1,89 @@
+"""Agreements the text says were signed: a signing verb ("ký", "ký kết", "signed", "inked",
+"concluded"), a document noun giving the kind, the parties (organizations named before the verb,
+or after "với"/"with"), signatories, date, place and subject.
+
+Not signed, so not agreements: "đăng ký" (register), "ký hiệu" (symbol), a "lễ ký" mentioned in
+passing, and anything planned, discussed or to be considered ("sẽ ký", "dự kiến ký",
+"xem xét ký kết", "are expected to sign", "plan to conclude", "discussed a possible MoU").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text import fold
+
+# (pattern over folded text, kind); first match in the sentence wins, most specific first.
+_KINDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(thoa thuan thua nhan lan nhau|mutual recognition (arrangement|agreement)|\bmra\b)"), "mra"),
+    (re.compile(r"\b(ban ghi nho|bien ban ghi nho|memorandum of understanding|memoranda of understanding|mou|moc)\b"),
+     "mou"),
+    (re.compile(r"\b(nghi dinh thu|protocol)\b"), "protocol"),
+    (re.compile(r"\b(tuyen bo chung|tuyen bo y dinh|joint declaration|declaration of intent|joint statement)\b"),
+     "declaration"),
+    (re.compile(r"\b(ke hoach hop tac|chuong trinh hop tac|ke hoach hanh dong|ke hoach trien khai|work plan|"
+                r"workplan|cooperation plan|action plan|programme of cooperation|program of cooperation|"
+                r"implementation plan)\b"), "plan"),
+    (re.compile(r"\b(thoa thuan|hiep dinh|hop dong|hiep uoc|agreement|arrangement|accord|contract|letter of intent)\b"),
+     "agreement"),
+]
+_SIGN = re.compile(
+    r"(?<!dang )(?<!dang)\bky(?! hieu)(?! ten)(?! gia)(?! su)(?! nang)(?! thuat)(?! niem)(?! luc)(?! uc)(?! yeu)"
+    r"(?! thi)(?! han)(?! tuc)(?! tuc)(?! hop)(?! hoc)\b|\bsign(ed|s|ing)?\b|\binked\b|\bconcluded\b|\bentered into\b|"
+    r"\brenewed\b|\bexchanged\b(?= .{0,40}(mou|memorand|agreement))"
+)
+_NOT_SIGNED = re.compile(
+    r"\b(se ky|se tien hanh ky|du kien ky|du kien se ky|xem xet( viec)? ky|chua ky|dam phan|huong toi ky|tien toi ky|"
+    r"chuan bi ky|ke hoach ky|de xuat ky|mong muon ky|co the ky|nghien cuu ky|thong nhat se|se xem xet|"
+    r"will sign|to sign|expected to sign|plan(s|ned)? to (sign|conclude)|intend(s|ed)? to|would sign|could sign|"
+    r"may sign|might sign|discuss(ed|es|ing)? (a |the )?(possible|potential|draft)|negotiat|draft|"
+    r"not (yet )?signed|have not signed|has not signed|yet to (be )?sign|proposed|possible mou|possible agreement|"
+    r"aim(s|ed)? to (sign|conclude)|looking forward to sign|toward(s)? (signing|concluding)|prepare(d)? to sign|"
+    r"sap ky|se duoc ky|du kien duoc ky|hy vong|ky vong)\b"
+)
+_SIGNING_CEREMONY = re.compile(r"\b(le ky|buoi ky|signing ceremony)\b")
+_SUBJECT = re.compile(r"\b(ve viec|ve|tren|trong linh vuc|on|concerning|regarding|in the field of|for)\b")
+
+
+def agreement_kind(folded_sentence: str) -> str | None:
+    for pattern, kind in _KINDS:
+        if pattern.search(folded_sentence):
+            return kind
+    return None
+
+
+def signing_position(folded_sentence: str) -> int | None:
+    """Offset of the signing verb in a sentence that reports a signing, else None."""
+    for m in _SIGN.finditer(folded_sentence):
+        before = folded_sentence[max(0, m.start() - 6) : m.start()]
+        if before.endswith("dang ") or before.endswith("dang"):
+            continue
+        window = folded_sentence[max(0, m.start() - 60) : m.end() + 25]
+        if _NOT_SIGNED.search(window):
+            return None
+        if _SIGNING_CEREMONY.search(folded_sentence[max(0, m.start() - 4) : m.end() + 2]) and not \
+                re.search(r"\b(da ky|ky ket|signed)\b", folded_sentence):
+            continue
+        return m.start()
+    return None
+
+
+def subject_of(sentence_text: str, kind_end: int) -> str | None:
+    """The words after the document noun: "về hợp tác trong lĩnh vực …", "on legal metrology …"."""
+    rest = sentence_text[kind_end:]
+    m = re.match(r"\s*(?:giai đoạn [\d\s–-]+,?\s*)?(về việc|về|on|concerning|regarding|in the field of)\s+(.+)",
+                 rest, re.I)
+    if not m:
+        return None
+    subj = re.split(r"[.;]|,\s*(?:tập trung|hai bên|the two|which|with|under)", m.group(2))[0].strip()
+    subj = re.split(r"\s+(?:for the period|giai đoạn)\s", subj)[0].strip(" ,")
+    return subj[:200] or None
+
+
+def kind_span(sentence_text: str) -> tuple[str, int, int] | None:
+    folded = fold(sentence_text)
+    for pattern, kind in _KINDS:
+        m = pattern.search(folded)
+        if m:
+            return kind, m.start(), m.end()
+    return None

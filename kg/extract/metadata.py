@@ -1,0 +1,54 @@
+"""Document metadata from the first lines of a news text: headline, byline author, publication date."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.dates import find_dates
+from kg.model import PartialDate
+
+_BYLINE_AUTHOR = re.compile(
+    r"(?:Người viết|Tác giả|Bài và ảnh|Bài|Phóng viên|By|Author|Written by|Reporter)\s*[:：]?\s*"
+    r"(?P<name>[A-ZÀ-Ỹ][\w.]*(?:\s+[A-ZÀ-Ỹ][\w.]*){0,4})", re.U)
+_BYLINE_DATE = re.compile(
+    r"(?:Ngày viết|Ngày đăng|Cập nhật|Đăng ngày|Ngày|Posted|Published|Updated|Date|On)\s*[:：]?\s*", re.I)
+
+
+def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, int]:
+    """(headline, authors, publication date, number of header lines) from the top of the text."""
+    lines = text.split("\n")
+    headline = None
+    authors: list[str] = []
+    published: PartialDate | None = None
+    header_lines = 0
+    idx = 0
+    while idx < len(lines) and not lines[idx].strip():
+        idx += 1
+    if idx < len(lines):
+        headline = lines[idx].strip()
+        header_lines = idx + 1
+    for k in range(idx + 1, min(idx + 4, len(lines))):
+        line = lines[k]
+        is_byline = bool(_BYLINE_DATE.search(line) or _BYLINE_AUTHOR.search(line)) and len(line.split()) <= 30
+        if not is_byline:
+            break
+        m = _BYLINE_AUTHOR.search(line)
+        if m:
+            name = re.split(r"\s+-\s+|\s*\|", m.group("name"))[0].strip()
+            name = re.sub(r"\s+(Ngày|Date|Posted|Cập)\b.*$", "", name).strip()
+            if name and name not in authors:
+                authors.append(name)
+        if published is None and _BYLINE_DATE.search(line):
+            for dm in find_dates(line):
+                if not dm.is_period and dm.date.precision == "day":
+                    published = dm.date
+                    break
+        header_lines = k + 1
+    # A short name alone on the last line is the author's signature ("Bảo Anh").
+    tail = [ln.strip() for ln in lines if ln.strip()]
+    if tail and len(tail) > 3:
+        last = tail[-1]
+        if 1 < len(last.split()) <= 4 and all(w[:1].isupper() for w in last.split()) and not last.endswith("."):
+            if re.fullmatch(r"[A-ZÀ-Ỹa-zà-ỹ\s.]+", last) and last not in authors:
+                authors.append(last)
+    return headline, authors, published, header_lines

@@ -1,0 +1,464 @@
+"""Organization mentions: reference names and acronyms, "Full Name (ACR)" definitions, Vietnamese
+names opened by a head noun ("Viện", "Trung tâm", "Ủy ban"…), English capitalized names holding an
+organization noun ("Institute", "Bureau"…), short forms ("Tổng cục", "the Directorate"), and units
+("Trung tâm Đo lường Nhiệt của KRISS"). Standard codes ("TCVN ISO 9001:2015") are masked first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.reference import Reference
+from kg.extract.text import canonical_tone, key, slug
+from kg.extract.tokens import Token, match_phrase, tokenize
+from kg.model import Organization
+
+_VI_HEADS = [
+    "Tổng cục", "Cục", "Chi cục", "Viện", "Trung tâm", "Ủy ban", "Tiểu ban", "Tổ chức", "Hiệp hội", "Tổng hội",
+    "Tập đoàn", "Cơ quan", "Văn phòng", "Bộ", "Vụ", "Hội đồng", "Diễn đàn", "Nhóm công tác", "Công ty",
+    "Tổng công ty", "Trường", "Đại học", "Học viện", "Liên minh", "Quỹ", "Ngân hàng", "Liên đoàn",
+    "Phòng thí nghiệm", "Phòng thử nghiệm", "Sở", "Ban", "Hội", "Tạp chí", "Cơ quan", "Liên hiệp", "Ủy hội",
+]
+_VI_UNIT_HEADS = {"trung tam", "vu", "phong thi nghiem", "phong thu nghiem", "ban", "van phong", "nhom cong tac",
+                  "tieu ban", "chi cuc", "phong"}
+_VI_NOT_AFTER_HEAD = {"hoi": {"nghi", "thao", "cho", "vien", "nhap", "dong"}, "bo": {"truong"},
+                      "vien": {"truong"}, "cuc": {"truong"}, "vu": {"truong"}, "tong cuc": {"truong"},
+                      "ban": {"hanh", "dau", "than"}, "so": {"huu", "do"}, "to chuc": set(),
+                      "truong": {"doan", "ban", "phong", "nhom"}}
+_VI_NAME_LOWER = {"quoc", "gia", "te", "hoa", "va", "ve", "cac", "tu", "van", "so", "ma", "vach"}
+_VI_STOP = {"va", "cua", "tai", "voi", "da", "ky", "ket", "la", "duoc", "co", "cho", "trong", "thuoc", "truc",
+            "nam", "ngay", "thang", "den", "tu", "o", "nhu", "do", "se", "vao", "cung", "nhung", "nham", "de",
+            "khi", "sau", "truoc", "giua", "phia", "hai", "ben", "dai", "dien", "bao", "gom", "hien", "nay",
+            "nay.", "tham", "du", "to", "chuc", "phoi", "hop", "chu", "tri", "dang", "tiep", "dau", "cac"}
+_EN_ORG_NOUNS = {
+    "institute", "institution", "organization", "organisation", "committee", "sub-committee", "subcommittee",
+    "agency", "bureau", "office", "ministry", "directorate", "association", "council", "congress", "center",
+    "centre", "department", "commission", "authority", "foundation", "corporation", "company", "group",
+    "federation", "union", "university", "laboratory", "laboratories", "bundesanstalt", "administration",
+    "board", "society", "secretariat", "network", "alliance", "chamber", "academy", "cooperation",
+    "inc", "ltd", "gmbh", "forum", "programme", "service", "services", "body", "consortium", "fund", "bank",
+}
+_EN_UNIT_NOUNS = {"department", "division", "office", "centre", "center", "laboratory", "unit", "section",
+                  "group", "secretariat", "sub-committee", "subcommittee", "committee", "team"}
+_EN_EVENT_NOUNS = {"dialogue", "meeting", "conference", "workshop", "seminar", "summit", "symposium", "day",
+                   "week", "session", "assembly", "ceremony", "visit", "training", "course", "exhibition",
+                   "fair", "expo", "webinar", "festival", "award", "awards", "prize"}
+_EN_CONNECT = {"of", "for", "on", "and", "&", "in"}
+_EN_SKIP_LEAD = {"the", "a", "an", "on", "under", "at", "in", "by", "with", "from", "to", "and", "as", "its",
+                 "their", "his", "her", "this", "that", "these", "both", "during", "after", "before", "while",
+                 "when", "also", "ms", "mr", "mrs", "dr", "prof", "hanoi", "ha", "said", "posted", "by"}
+_NOT_ORG_ACRONYMS = {"MOU", "MoU", "MOUs", "MoUs", "TCVN", "QCVN", "JIS", "CEO", "GDP", "COVID", "HANOI", "TP",
+                     "TS", "PGS", "GS", "ThS", "USD", "VND", "EUR", "TBT", "SPS", "MRA", "MRAs", "FTA", "ICT",
+                     "IT", "AI", "IOT", "IoT", "PGS.TS", "GS.TS", "HCM", "TP.HCM", "OK", "II", "III", "IV",
+                     "VI", "VII", "VIII", "IX", "XI", "XII", "HACCP", "GMP", "GAP", "PPP", "ODA", "SME", "SMEs",
+                     "R&D", "KPI", "UTC", "GMT", "PDF", "URL", "NFC", "NFD", "DNA", "ISBN", "ID"}
+_STANDARD_CODE = re.compile(
+    r"\b(?:TCVN|QCVN|ISO|IEC|ASTM|BS|EN|JIS|KS|GB|DIN|ANSI|IEEE|OIML|API|ASME|SAE|UL|AS|NFPA|CODEX|CAC)"
+    r"(?:\s*/\s*[A-Z]+|\s+(?:ISO|IEC|EN|TS|TR|PAS|R|D|Guide|GUIDE))*[\s-]?[A-Z]?\d+(?:[-.:/]\d+)*(?::\d{4})?")
+
+
+@dataclass
+class OrgSpan:
+    start: int
+    end: int
+    text: str
+    key: str
+    source: str  # ref | ref-short | acronym | defined | pattern
+    acronym: str | None = None
+    parent: str | None = None
+
+
+def _phrases(items: list[str]) -> dict[tuple[str, ...], str]:
+    """Head nouns keyed by their lower-case words with diacritics ("trường" is not "trương")."""
+    return {tuple(canonical_tone(x.lower()).split()): key(x) for x in items}
+
+
+_VI_HEAD_PHRASES = _phrases(_VI_HEADS)
+
+
+def standard_code_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _STANDARD_CODE.finditer(text)]
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < e and b > s for s, e in spans)
+
+
+class _Builder:
+    """Collects organizations for one document; keeps keys stable and names deduplicated."""
+
+    def __init__(self, ref: Reference):
+        self.ref = ref
+        self.orgs: dict[str, Organization] = {}
+
+    def from_reference(self, org_key: str) -> Organization:
+        if org_key not in self.orgs:
+            r = self.ref.orgs[org_key]
+            self.orgs[org_key] = Organization(
+                key=org_key, acronyms=list(r.acronyms), pref_vi=r.vi[0] if r.vi else None,
+                pref_en=r.en[0] if r.en else None, kind=r.kind, country=r.country, wikidata=r.wikidata,
+                parent=r.parent, is_unit=r.kind == "unit" or bool(r.parent and r.kind == "unit"),
+                from_reference=True,
+            )
+        return self.orgs[org_key]
+
+    def new(self, org_key: str, name: str, lang: str, acronym: str | None = None,
+            parent: str | None = None, is_unit: bool = False) -> Organization:
+        org = self.orgs.get(org_key)
+        if org is None:
+            org = Organization(key=org_key, kind="unit" if is_unit else None, parent=parent, is_unit=is_unit)
+            self.orgs[org_key] = org
+        label = canonical_tone(name)
+        if lang == "vi" and not org.pref_vi:
+            org.pref_vi = label
+        elif lang == "en" and not org.pref_en:
+            org.pref_en = label
+        if acronym and acronym not in org.acronyms:
+            org.acronyms.append(acronym)
+        return org
+
+
+def _is_role_at(tokens: list[Token], i: int, role_phrases: dict[tuple[str, ...], str]) -> int:
+    m = match_phrase(tokens, i, role_phrases)
+    return m[0] if m else 0
+
+
+def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict) -> int:
+    """End token index (exclusive) of a Vietnamese name opened by a head noun at i, or i when none."""
+    j = i + head_len
+    last = i
+    lower_run = 0
+    if j >= len(tokens) or not tokens[j].is_cap or tokens[j].is_acronym or tokens[j].line != tokens[i].line:
+        return i
+    while j < len(tokens):
+        t = tokens[j]
+        if t.line != tokens[i].line:
+            break
+        if not t.is_word:
+            if t.text in {"-", "–"} and j + 1 < len(tokens) and tokens[j + 1].is_cap and last == j - 1:
+                j += 1
+                continue
+            break
+        if j > i + head_len and (match_phrase(tokens, j, _VI_HEAD_PHRASES, exact=True) and t.is_cap):
+            break
+        if _is_role_at(tokens, j, role_phrases) and t.is_cap:
+            break
+        if t.is_cap:
+            last = j + 1
+            lower_run = 0
+        elif t.low in {"va", "ve"}:
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if not (nxt and nxt.is_cap and nxt.is_word and not nxt.is_acronym) or match_phrase(tokens, j + 1, _VI_HEAD_PHRASES, exact=True):
+                break
+        elif t.low in _VI_STOP:
+            break
+        elif t.text.isdigit() and last == j:
+            last = j + 1  # "QUATEST 1", "Trung tâm Kỹ thuật 3"
+        else:
+            lower_run += 1
+            if lower_run > 1 and t.low not in _VI_NAME_LOWER:
+                break
+            if t.low in {"quoc", "gia", "te", "hoa"}:
+                last = j + 1
+            elif j == i + head_len or tokens[j - 1].is_cap:
+                last = j + 1
+            else:
+                break
+        j += 1
+    return last if last > i + head_len - 1 and any(tokens[k].is_cap for k in range(i + head_len, last)) else i
+
+
+def _en_runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalized words joined by of/for/on/and/&/in (+ 'the' after of/for/on)."""
+    runs = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if not (tokens[i].is_word and tokens[i].is_cap):
+            i += 1
+            continue
+        j = i + 1
+        end = j
+        while j < n:
+            t = tokens[j]
+            if t.line != tokens[i].line:
+                break
+            if t.is_word and t.is_cap:
+                j += 1
+                end = j
+            elif t.low in _EN_CONNECT and j + 1 < n:
+                k = j + 1
+                if tokens[k].low == "the" and t.low in {"of", "for", "on"} and k + 1 < n:
+                    k += 1
+                if tokens[k].is_word and tokens[k].is_cap:
+                    j = k
+                else:
+                    break
+            elif t.text in {"-", "–"} and j + 1 < n and tokens[j + 1].is_cap and tokens[j - 1].is_cap:
+                j += 1
+            else:
+                break
+        runs.append((i, end))
+        i = max(end, i + 1)
+    return runs
+
+
+def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[tuple[str, ...], str],
+                       skip: list[tuple[int, int]] | None = None) -> tuple[list[OrgSpan], dict[str, Organization]]:
+    """All organization mentions of a document, left to right, non-overlapping; `skip` spans
+    (bylines) are not read."""
+    from kg.extract.text import fold
+
+    folded = fold(text)
+    masked = standard_code_spans(text) + list(skip or [])
+    tokens = tokenize(text)
+    builder = _Builder(ref)
+    role_spans = _role_spans(tokens, role_phrases)
+    cands: list[OrgSpan] = []
+
+    for s, e, org_key, _name, is_short in ref.find_names(folded):
+        if _overlaps(s, e, masked) or _overlaps(s, e, role_spans):
+            continue
+        cands.append(OrgSpan(s, e, text[s:e], org_key, "ref-short" if is_short else "ref"))
+    for s, e, org_key in ref.find_acronyms(text):
+        if _overlaps(s, e, masked):
+            continue
+        cands.append(OrgSpan(s, e, text[s:e], org_key, "acronym", acronym=text[s:e]))
+
+    if lang == "vi" or True:  # Vietnamese names also appear in English articles' quotes; rules are cheap
+        for i, t in enumerate(tokens):
+            if not t.is_cap:
+                continue
+            m = match_phrase(tokens, i, _VI_HEAD_PHRASES, exact=True)
+            if not m:
+                continue
+            n, head = m
+            nxt = tokens[i + n].low if i + n < len(tokens) else ""
+            if nxt in _VI_NOT_AFTER_HEAD.get(head, set()):
+                continue
+            end = _vi_forward(tokens, i, n, role_phrases)
+            if end > i + n - 1 and end > i:
+                s, e = t.start, tokens[end - 1].end
+                if not _overlaps(s, e, masked) and not _overlaps(s, e, role_spans):
+                    cands.append(OrgSpan(s, e, text[s:e], "", "pattern"))
+    for a, b in _en_runs(tokens):
+        span = _trim_en(tokens, a, b, role_phrases)
+        if span is None:
+            continue
+        a, b = span
+        words = [tokens[k].low for k in range(a, b)]
+        if not any(w in _EN_ORG_NOUNS for w in words) or words[-1] in _EN_EVENT_NOUNS:
+            continue
+        if all(w in _EN_ORG_NOUNS for w in words):
+            continue  # "Department", "Office" alone: a generic noun, not a name
+        s, e = tokens[a].start, tokens[b - 1].end
+        if not _overlaps(s, e, masked):
+            cands.append(OrgSpan(s, e, text[s:e], "", "pattern"))
+
+    # "Name (ACR)": the acronym names the organization right before the parenthesis.
+    definitions = _acronym_definitions(text, tokens, cands, ref, role_phrases, masked)
+    cands.extend(definitions)
+
+    spans = _resolve_overlaps(cands)
+    spans = _assign_keys(text, spans, builder, lang, ref, tokens)
+    # Acronyms defined in this document, used alone later.
+    defined = {sp.acronym: sp.key for sp in spans if sp.acronym and sp.source == "defined"}
+    if defined:
+        extra = []
+        for t in tokens:
+            if t.text in defined and not _overlaps(t.start, t.end, [(s.start, s.end) for s in spans]):
+                extra.append(OrgSpan(t.start, t.end, t.text, defined[t.text], "acronym", acronym=t.text))
+        spans = sorted(spans + extra, key=lambda s: s.start)
+    for sp in spans:
+        builder.orgs[sp.key].add_name(canonical_tone(sp.text))
+    # A parent from the reference is linked only when the document names it too.
+    for org in builder.orgs.values():
+        if org.from_reference and org.parent and (org.parent not in builder.orgs or
+                                                  ref.orgs[org.key].kind != "unit"):
+            org.parent = None
+    return spans, builder.orgs
+
+
+def _role_spans(tokens: list[Token], role_phrases: dict) -> list[tuple[int, int]]:
+    out = []
+    for i in range(len(tokens)):
+        m = match_phrase(tokens, i, role_phrases)
+        if m and tokens[i + m[0] - 1].low == "truong":  # "Tổng cục trưởng", "Viện trưởng": not a body
+            out.append((tokens[i].start, tokens[i + m[0] - 1].end))
+    return out
+
+
+def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[int, int] | None:
+    while a < b and tokens[a].low in _EN_SKIP_LEAD:
+        a += 1
+    # A role title before "of": "Head of the International Cooperation Department"
+    for k in range(a, min(b, a + 5)):
+        if tokens[k].low in {"of", "for"}:
+            if match_phrase(tokens, a, role_phrases) and match_phrase(tokens, a, role_phrases)[0] == k - a:
+                a = k + 1
+                while a < b and tokens[a].low == "the":
+                    a += 1
+            break
+    m = match_phrase(tokens, a, role_phrases) if a < b else None
+    if m and a + m[0] >= b:
+        return None
+    while b > a and tokens[b - 1].low in _EN_CONNECT:
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def _acronym_definitions(text: str, tokens: list[Token], cands: list[OrgSpan], ref: Reference,
+                         role_phrases: dict, masked: list[tuple[int, int]]) -> list[OrgSpan]:
+    out = []
+    for i in range(1, len(tokens) - 2):
+        if tokens[i].text != "(" or tokens[i + 2].text != ")":
+            continue
+        acr_tok = tokens[i + 1]
+        acr = acr_tok.text
+        if not acr_tok.is_acronym or acr in _NOT_ORG_ACRONYMS or _overlaps(acr_tok.start, acr_tok.end, masked):
+            continue
+        before_end = tokens[i - 1].end
+        # A name (reference or pattern) ending right before the parenthesis.
+        ending = [c for c in cands if c.end == before_end]
+        if ending:
+            best = max(ending, key=lambda c: c.end - c.start)
+            owner = ref.acronym_owner.get(acr)
+            if owner and best.key and best.key != owner:
+                continue  # "X của Y (ACR)" where ACR is another known body: leave both
+            out.append(OrgSpan(best.start, acr_tok.end + 1, text[best.start:acr_tok.end + 1],
+                               owner or best.key, "defined", acronym=acr))
+            continue
+        start = _scan_back(tokens, i, acr, role_phrases)
+        if start is None:
+            continue
+        s = tokens[start].start
+        out.append(OrgSpan(s, acr_tok.end + 1, text[s:acr_tok.end + 1], ref.acronym_owner.get(acr, ""),
+                           "defined", acronym=acr))
+    return out
+
+
+def _scan_back(tokens: list[Token], paren: int, acr: str, role_phrases: dict) -> int | None:
+    """Leftmost plausible start of the name before "(ACR)"."""
+    best = None
+    k = paren - 1
+    steps = 0
+    while k >= 0 and steps < 16:
+        t = tokens[k]
+        if t.line != tokens[paren].line:
+            break
+        if not t.is_word and t.text not in {",", "-", "–", "&"}:
+            break
+        if t.text == "," and not (k + 1 < paren and tokens[k + 1].is_cap):
+            break
+        if t.is_word and t.low in {"da", "ky", "la", "voi", "tai", "giua", "cung", "signed", "with", "by",
+                                   "and", "between", "from", "at"} and not (t.low == "and" and best is not None):
+            if t.low != "and":
+                break
+        if t.is_cap and match_phrase(tokens, k, _VI_HEAD_PHRASES, exact=True):
+            best = k
+        if t.is_word and _is_role_at(tokens, k, role_phrases) and t.is_cap:
+            break
+        k -= 1
+        steps += 1
+    if best is not None:
+        return best
+    # English: the run of capitalized words before the parenthesis whose initial matches the acronym.
+    k = paren - 1
+    run_start = None
+    while k >= 0 and tokens[k].line == tokens[paren].line and (tokens[k].is_cap or tokens[k].low in _EN_CONNECT | {"the"} or tokens[k].text in "-–"):
+        if tokens[k].is_cap:
+            run_start = k
+        k -= 1
+    if run_start is None or paren - run_start < 2:
+        return None
+    while run_start < paren and (tokens[run_start].low in _EN_SKIP_LEAD or not tokens[run_start].is_cap
+                                 or tokens[run_start].text[0].upper() != acr[0].upper()):
+        run_start += 1
+    return run_start if paren - run_start >= 2 else None
+
+
+def _resolve_overlaps(cands: list[OrgSpan]) -> list[OrgSpan]:
+    """Longest span wins; on a tie, reference and definitions before patterns."""
+    rank = {"defined": 0, "ref": 1, "acronym": 2, "ref-short": 3, "pattern": 4}
+    chosen: list[OrgSpan] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), rank[c.source], c.start)):
+        if any(c.start < o.end and c.end > o.start for o in chosen):
+            continue
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+_UNIT_LINK = re.compile(r"^\s*(?:,\s*)?(của|thuộc|trực thuộc|of|at|under)\s+(?:the\s+)?$", re.I)
+
+
+def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, ref: Reference,
+                 tokens: list[Token]) -> list[OrgSpan]:
+    out: list[OrgSpan] = []
+    for idx, sp in enumerate(spans):
+        nxt = spans[idx + 1] if idx + 1 < len(spans) else None
+        gap = text[sp.end:nxt.start] if nxt else ""
+        parent_link = bool(nxt and _UNIT_LINK.match(gap))
+        if sp.source == "ref-short":
+            # The short form names the body most recently mentioned in full under that head,
+            # else the reference body; "Trung tâm Đào tạo của KRISS" is KRISS's, not ours.
+            if parent_link and nxt and nxt.key != ref.orgs[sp.key].parent:
+                sp = OrgSpan(sp.start, sp.end, sp.text, "", "pattern")
+            else:
+                head = key(sp.text)
+                recent = [o for o in out if key(o.text).startswith(head) and o.key != sp.key and
+                          o.source in {"pattern", "defined"}]
+                sp.key = recent[-1].key if recent else sp.key
+                if not recent:
+                    builder.from_reference(sp.key)
+                out.append(sp)
+                continue
+        if sp.key and sp.key in ref.orgs:
+            builder.from_reference(sp.key)
+            if sp.source == "defined":
+                builder.orgs[sp.key].add_name(canonical_tone(sp.text[: sp.text.rfind("(")].strip()))
+                if sp.acronym and sp.acronym not in builder.orgs[sp.key].acronyms:
+                    builder.orgs[sp.key].acronyms.append(sp.acronym)
+            out.append(sp)
+            continue
+        name = sp.text[: sp.text.rfind("(")].strip() if sp.source == "defined" else sp.text
+        head_is_unit = _is_unit_name(name)
+        parent = None
+        if parent_link and head_is_unit and nxt is not None:
+            parent = nxt.key or None
+            if nxt.key == "" and nxt.source != "pattern":
+                parent = None
+        if sp.acronym:
+            org_key = slug(sp.acronym)
+            # An acronym already used by a reference body for something else: qualify it.
+            if org_key in ref.orgs:
+                org_key = slug(sp.acronym + "-" + name)
+        elif parent:
+            org_key = f"{parent}-{slug(name, 60)}"
+        else:
+            org_key = slug(name, 80)
+        if parent is None and nxt is not None and parent_link and head_is_unit and not nxt.key:
+            pass
+        name_lang = "vi" if _looks_vietnamese(name) else "en"
+        builder.new(org_key, name, name_lang, sp.acronym, parent=parent, is_unit=head_is_unit and parent is not None)
+        sp.key = org_key
+        sp.parent = parent
+        out.append(sp)
+    # Parents named by a later pattern span get their key only now.
+    return out
+
+
+def _is_unit_name(name: str) -> bool:
+    k = key(name)
+    first = k.split()
+    if not first:
+        return False
+    if any(k.startswith(h + " ") for h in _VI_UNIT_HEADS):
+        return True
+    return any(w in _EN_UNIT_NOUNS for w in first)
+
+
+def _looks_vietnamese(s: str) -> bool:
+    from kg.extract.text import detect_language
+
+    return detect_language(s) == "vi" or any(key(s).startswith(key(h) + " ") for h in _VI_HEADS)

@@ -1,0 +1,155 @@
+"""People: names after an honorific ("ông", "Tiến sĩ", "Mr.", "Dr.") or an office ("Thủ tướng",
+"Deputy Minister"), or opening with a common Vietnamese family name. Honorifics go to the title,
+never into the name; a lone surname ("Ms. Keller") resolves to the person already met.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.text import fold, slug
+from kg.extract.tokens import Token, match_phrase
+from kg.model import Person
+
+# Honorifics and academic titles; the value is the title kept in foaf:title ("" = not kept).
+HONORIFICS: dict[tuple[str, ...], str] = {}
+for _t, _keep in [
+    ("ông", "Ông"), ("bà", "Bà"), ("ngài", "Ngài"), ("anh", ""), ("chị", ""), ("tiến sĩ", "Tiến sĩ"),
+    ("ts", "TS."), ("ts.", "TS."), ("thạc sĩ", "Thạc sĩ"), ("ths", "ThS."), ("ths.", "ThS."),
+    ("pgs.ts", "PGS.TS."), ("pgs.ts.", "PGS.TS."), ("pgs", "PGS."), ("pgs.", "PGS."), ("gs.ts", "GS.TS."),
+    ("gs.ts.", "GS.TS."), ("gs", "GS."), ("gs.", "GS."), ("giáo sư", "Giáo sư"), ("phó giáo sư", "Phó Giáo sư"),
+    ("kỹ sư", "Kỹ sư"), ("ks", "KS."), ("mr", "Mr."), ("mrs", "Mrs."), ("ms", "Ms."), ("dr", "Dr."),
+    ("prof", "Prof."), ("professor", "Professor"), ("sir", "Sir"), ("madam", "Madam"), ("mme", "Mme"),
+    ("h.e", "H.E."), ("pgs. ts", "PGS.TS."), ("gs. ts", "GS.TS."), ("tiến sỹ", "Tiến sĩ"),
+]:
+    HONORIFICS[tuple(fold(_t).replace(".", " . ").split())] = _keep
+    HONORIFICS[tuple(fold(_t).split())] = _keep
+
+_VI_SURNAMES = {
+    fold(s) for s in
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trương Đinh Đoàn Lưu Mai Tạ Cao "
+    "Lâm Tô Quách Thái Triệu Chu Vương Lương Kiều Phùng Tăng Lại Hứa Mạc Khúc Doãn Nghiêm Văn Trịnh Từ "
+    "Hầu Âu Đàm Ninh Quản Nông Thân Châu Giang Tôn Tống".split()
+}
+_NOT_NAME_WORDS = {"viet", "nam", "ha", "noi", "ho", "chi", "minh", "the", "and", "of"}
+
+
+@dataclass
+class PersonSpan:
+    start: int
+    end: int
+    text: str
+    key: str
+    title: str | None = None
+    by: str = "honorific"  # honorific | role | surname | byline
+
+
+def _name_tokens(tokens: list[Token], i: int, blocked: set[int], max_len: int = 6) -> int:
+    """Number of consecutive capitalized name tokens starting at i (0 when none)."""
+    n = 0
+    while i + n < len(tokens) and n < max_len:
+        t = tokens[i + n]
+        if i + n in blocked or not t.is_word or not t.is_cap or t.text.isupper() and len(t.text) > 2:
+            break
+        if any(c.isdigit() for c in t.text):
+            break
+        n += 1
+    return n
+
+
+def _clean_name(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,.")
+
+
+def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_token_ids: set[int],
+                role_phrases: dict[tuple[str, ...], str]) -> list[PersonSpan]:
+    blocked = org_token_ids | place_token_ids
+    spans: list[PersonSpan] = []
+    taken: set[int] = set()
+
+    def add(i: int, n: int, title: str | None, by: str) -> None:
+        if n == 0 or any(k in taken for k in range(i, i + n)):
+            return
+        s, e = tokens[i].start, tokens[i + n - 1].end
+        name = _clean_name(text[s:e])
+        if n == 1 and by != "honorific":
+            return
+        spans.append(PersonSpan(s, s + len(name), name, slug(name), title or None, by))
+        taken.update(range(i, i + n))
+
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if not t.is_word:
+            i += 1
+            continue
+        m = match_phrase(tokens, i, HONORIFICS)
+        if m and (t.is_cap or t.low in {"ong", "ba", "ngai"}):
+            n_h, title = m
+            j = i + n_h
+            if j < len(tokens) and tokens[j].text == ".":
+                j += 1
+            # chains such as "PGS.TS." or "Tiến sĩ" after "ông"
+            m2 = match_phrase(tokens, j, HONORIFICS) if j < len(tokens) else None
+            if m2 and tokens[j].is_cap:
+                title = m2[1] or title
+                j += m2[0]
+                if j < len(tokens) and tokens[j].text == ".":
+                    j += 1
+            n = _name_tokens(tokens, j, blocked)
+            if n and not match_phrase(tokens, j, role_phrases):
+                add(j, n, title, "honorific")
+                i = j + n
+                continue
+        i += 1
+
+    # After an office title: "Thủ tướng Nguyễn Xuân Phúc", "Deputy Minister Pham Thanh Binh",
+    # "Thứ trưởng Bộ Khoa học và Công nghệ Phạm Thanh Bình" (office, organization, name).
+    for i in range(len(tokens)):
+        m = match_phrase(tokens, i, role_phrases)
+        if not m or not tokens[i].is_cap:
+            continue
+        j = i + m[0]
+        while j < len(tokens) and j in org_token_ids:
+            j += 1
+        if j < len(tokens) and tokens[j].text == ",":
+            continue
+        if j < len(tokens) and match_phrase(tokens, j, HONORIFICS):
+            continue
+        n = _name_tokens(tokens, j, blocked)
+        if n >= 2 and not match_phrase(tokens, j, role_phrases):
+            add(j, n, None, "role")
+
+    # A Vietnamese family name opening two to four capitalized words.
+    for i, t in enumerate(tokens):
+        if i in taken or t.low not in _VI_SURNAMES or not t.is_cap:
+            continue
+        n = _name_tokens(tokens, i, blocked, max_len=4)
+        if 3 <= n <= 4 and not any(tokens[k].low in _NOT_NAME_WORDS for k in range(i + 1, i + n)):
+            if i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word and i - 1 not in taken:
+                continue
+            add(i, n, None, "surname")
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def resolve_people(spans: list[PersonSpan]) -> tuple[list[PersonSpan], dict[str, Person]]:
+    """One person per full name; a lone surname or given name points to the person met before."""
+    people: dict[str, Person] = {}
+    out: list[PersonSpan] = []
+    full = [s for s in spans if len(s.text.split()) >= 2]
+    for sp in spans:
+        if len(sp.text.split()) == 1:
+            word = fold(sp.text)
+            match = [f for f in full if word in {fold(f.text.split()[-1]), fold(f.text.split()[0])}]
+            if not match:
+                continue
+            target = match[0]
+            sp = PersonSpan(sp.start, sp.end, sp.text, target.key, sp.title, sp.by)
+        else:
+            people.setdefault(sp.key, Person(sp.key, sp.text, sp.title))
+            if sp.title and not people[sp.key].title:
+                people[sp.key].title = sp.title
+        out.append(sp)
+    return out, people

@@ -1,0 +1,337 @@
+"""The extractor: one document in, an `Extraction` (plain facts) out. Pure: no store, no I/O."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.extract import agreements as agr
+from kg.extract.dates import DateMention, find_dates, range_as_date
+from kg.extract.events import find_events, organized_by_after, organizing_verb_before
+from kg.extract.metadata import parse_header
+from kg.extract.organizations import OrgSpan, find_organizations
+from kg.extract.people import find_people, resolve_people
+from kg.extract.reference import Reference, load_reference
+from kg.extract.roles import extract_roles, sentence_items
+from kg.extract.sentences import split_sentences
+from kg.extract.text import canonical_tone, detect_language, fold, key
+from kg.extract.tokens import tokenize
+from kg.model import Agreement, Document, Event, Extraction, Mention, PartialDate, Role, Sentence
+
+_SAME_DAY = re.compile(r"\b(cung ngay|ngay hom do|on the same day|the same day|same day|that day|cung dip nay)\b")
+_SIGNED_BY = re.compile(r"\b(signed by|do|dai dien|represented by|ky boi)\b")
+_PLACE_CUE = re.compile(r"(?:\btại|\bở|\bin|\bat)\s+$", re.I)
+
+
+def role_phrases(ref: Reference) -> dict[tuple[str, ...], str]:
+    phrases: dict[tuple[str, ...], str] = {}
+    for rk, role in ref.roles.items():
+        for name in role.vi + role.en:
+            phrases.setdefault(tuple(key(name).split()), rk)
+    # English "Director" is the generic director, whichever Vietnamese office it translates.
+    if "director" in ref.roles:
+        phrases[("director",)] = "director"
+    return phrases
+
+
+def role_org_types(ref: Reference) -> dict[str, str]:
+    """Offices that name the kind of body they head: "Viện trưởng" -> "Viện", "Tổng cục trưởng" -> "Tổng cục"."""
+    out: dict[str, str] = {}
+    for rk, role in ref.roles.items():
+        for name in role.vi:
+            words = key(name).split()
+            if words and words[0] == "pho":
+                words = words[1:]
+            if len(words) >= 2 and words[-1] == "truong" and words[:-1] not in (["thu"], ["hieu"]):
+                out[rk] = " ".join(words[:-1])
+                break
+            if words in (["thu", "truong"],):
+                out[rk] = "bo"
+    return out
+
+
+def extract_text(text: str, source: str = "text.txt", reference_dir: str | None = None,
+                 published: PartialDate | None = None, headline: str | None = None) -> Extraction:
+    """Extract from normalized text (see `kg.io.read_document` for files)."""
+    import hashlib
+
+    from kg.extract.text import normalize, slug
+
+    text = normalize(text)
+    doc = Document(source=source, text=text, content_hash="sha256:" + hashlib.sha256(text.encode()).hexdigest(),
+                   slug=slug(source.rsplit("/", 1)[-1], 120))
+    if headline:
+        doc.headline = headline
+    if published:
+        doc.published = published
+    return extract(doc, reference_dir)
+
+
+def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
+    ref = load_reference(reference_dir)
+    text = doc.text
+    headline, authors, published, header_lines = parse_header(text)
+    doc.headline = doc.headline or headline
+    doc.published = doc.published or published
+    doc.authors = doc.authors or authors
+    doc.lang = detect_language(text)
+    phrases = role_phrases(ref)
+    org_types = role_org_types(ref)
+    ex = Extraction(document=doc)
+    ex.sentences = split_sentences(text)
+    body = [s for s in ex.sentences if s.paragraph >= header_lines]
+
+    lines = text.split("\n")
+    byline = (len(lines[0]) + 1 if lines else 0, sum(len(ln) + 1 for ln in lines[:header_lines]))
+    spans, orgs = find_organizations(text, doc.lang, ref, phrases, skip=[byline])
+    ex.organizations = orgs
+    folded = fold(text)
+    places = [(s, e, p) for s, e, p in ref.find_places(folded)
+              if not any(s < o.end and e > o.start for o in spans)]
+    tokens = tokenize(text)
+    org_tok = {i for i, t in enumerate(tokens) if any(t.start < o.end and t.end > o.start for o in spans)}
+    place_tok = {i for i, t in enumerate(tokens) if any(t.start < e and t.end > s for s, e, _ in places)}
+    header_end = sum(len(ln) + 1 for ln in text.split("\n")[:header_lines])
+    person_spans = [p for p in find_people(text, tokens, org_tok, place_tok, phrases) if p.start >= header_end]
+    person_spans, people = resolve_people(person_spans)
+    ex.people = people
+    for name in doc.authors:
+        from kg.extract.text import slug
+
+        people.setdefault(slug(name), __import__("kg.model", fromlist=["Person"]).Person(slug(name), name))
+
+    for sp in spans:
+        ex.mentions.append(Mention(sp.start, sp.end, text[sp.start:sp.end], sp.key, "org"))
+    for ps in person_spans:
+        ex.mentions.append(Mention(ps.start, ps.end, text[ps.start:ps.end], ps.key, "person"))
+    ex.mentions.sort(key=lambda m: m.start)
+
+    dates = [d for d in find_dates(text, doc.published.year if doc.published else None) if d.start >= header_end]
+    org_at = {tokens[i].start: (sp.key, sp.start, sp.end) for sp in spans for i in _first_token(tokens, sp.start)}
+    person_at = {tokens[i].start: (p.key, p.start, p.end) for p in person_spans for i in _first_token(tokens, p.start)}
+    focal = _focal_org(spans)
+
+    def recent_org_by_type(head: str, pos: int) -> str | None:
+        before = [s for s in spans if s.start < pos and key(s.text).startswith(head + " ")]
+        if before:
+            return before[-1].key
+        after = [s for s in spans if key(s.text).startswith(head + " ")]
+        if after:
+            return after[0].key
+        shorts = [k for k, o in ref.orgs.items() if any(key(x) == head for x in o.short)]
+        if shorts and any(s.key == shorts[0] for s in spans):
+            return shorts[0]
+        return None
+
+    for s in body:
+        items = sentence_items(s, tokens, org_at, person_at, phrases)
+        memberships, posts, _ = extract_roles(s, items, org_types, recent_org_by_type)
+        ex.memberships.extend(memberships)
+        ex.posts.extend(posts)
+        _agreement(ex, s, items, spans, dates, places, focal, body)
+        _events(ex, s, tokens, spans, dates, places, body)
+    _roles_used(ex, ref, text)
+    _dedupe(ex)
+    return ex
+
+
+def _first_token(tokens, start):
+    for i, t in enumerate(tokens):
+        if t.start >= start:
+            return [i]
+    return []
+
+
+def _focal_org(spans: list[OrgSpan]) -> str | None:
+    """The body the article is about: the one named by its short form ("Tổng cục", "the
+    Directorate"), else the most mentioned, earliest on a tie."""
+    if not spans:
+        return None
+    shorts = Counter(s.key for s in spans if s.source == "ref-short")
+    if shorts:
+        return shorts.most_common(1)[0][0]
+    counts = Counter(s.key for s in spans)
+    first = {}
+    for s in spans:
+        first.setdefault(s.key, s.start)
+    return max(counts, key=lambda k: (counts[k], -first[k]))
+
+
+def _sentence_dates(s: Sentence, dates: list[DateMention]) -> list[DateMention]:
+    return [d for d in dates if s.start <= d.start < s.end and not d.is_period]
+
+
+def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence]) -> PartialDate | None:
+    """The date of what a sentence reports: its own, 'the same day' as the last one, or the last
+    date of the paragraph or the two before it."""
+    own = _sentence_dates(s, dates)
+    if own:
+        best = max(own, key=lambda d: {"day": 2, "month": 1, "year": 0}[d.date.precision])
+        return range_as_date(best) if best.end_date else best.date
+    earlier = [d for d in dates if d.start < s.start and not d.is_period]
+    if not earlier:
+        return None
+    folded = fold(s.text)
+    last = earlier[-1]
+    if _SAME_DAY.search(folded):
+        return last.date
+    if s.is_heading:
+        return None  # a heading sums up; it does not continue the story before it
+    para_of = {x.paragraph for x in body if x.start <= last.start < x.end}
+    if para_of and s.paragraph - min(para_of) <= 2:
+        between = [x for x in body if min(para_of) < x.paragraph < s.paragraph and x.is_heading]
+        if not between:
+            return range_as_date(last)
+    return None
+
+
+def _place_for(s: Sentence, places, text: str, exclude: tuple[int, int] | None = None) -> str | None:
+    for ps, pe, place in places:
+        if s.start <= ps < s.end and _PLACE_CUE.search(text[max(s.start, ps - 8):ps]):
+            if place.kind == "demonym":
+                continue
+            return text[ps:pe]
+    return None
+
+
+def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, focal, body) -> None:
+    folded = fold(s.text)
+    pos = agr.signing_position(folded)
+    if pos is None:
+        return
+    kind = agr.agreement_kind(folded[pos:pos + 45]) or agr.agreement_kind(folded[:pos]) or "agreement"
+    verb_at = s.start + pos
+    parties: list[str] = []
+    prev_org = None
+    after_with = False
+    for idx, it in enumerate(items):
+        if it.kind == "tok" and it.value in {"voi", "with", "giua", "between"}:
+            after_with = True
+        if it.kind != "org":
+            prev_org = None if it.kind != "org" else prev_org
+            continue
+        org = ex.organizations.get(it.value)
+        if prev_org and org is not None and ex.organizations.get(prev_org) and \
+                ex.organizations[prev_org].parent == it.value:
+            prev_org = it.value
+            continue  # "Trung tâm Thông tin và Truyền thông TCĐLCL": the parent qualifies the unit
+        prev_org = it.value
+        if it.start < verb_at or after_with:
+            if it.value not in parties:
+                parties.append(it.value)
+    persons = [it.value for it in items if it.kind == "person"]
+    by_role = {m.member for m in ex.memberships if m.sentence == s and m.organization in parties}
+    signed_by = _SIGNED_BY.search(folded)
+    signatories = [p for p in persons if p in by_role or (signed_by and s.start + signed_by.start() <
+                                                            _pos_of(items, p))]
+    date = _date_for(s, dates, body)
+    place = _place_for(Sentence(s.start, min(s.end, verb_at + 40), s.text, s.paragraph), places, ex.document.text)
+    span = agr.kind_span(s.text)
+    subject = agr.subject_of(s.text, span[2]) if span else None
+    # A sentence that only adds signatories or a date to the agreement just reported.
+    for a in reversed(ex.agreements):
+        if set(parties) <= set(a.parties) and (len(parties) < 2 or set(parties) == set(a.parties)) and \
+                (not parties or a.sentence and a.sentence.paragraph >= s.paragraph - 1):
+            for p in signatories:
+                if p not in a.signatories:
+                    a.signatories.append(p)
+            if _own_date(s, dates) and (a.signed_on is None or a.signed_on.precision != "day"):
+                a.signed_on = date
+            a.place = a.place or place
+            return
+    if not parties:
+        return
+    if len(parties) == 1 and focal and focal not in parties:
+        parties.append(focal)
+    if len(parties) < 2:
+        return
+    ex.agreements.append(Agreement(kind, parties, signatories, date, place, subject, None, s))
+
+
+def _own_date(s: Sentence, dates) -> bool:
+    return bool(_sentence_dates(s, dates))
+
+
+def _pos_of(items, value: str) -> int:
+    for it in items:
+        if it.value == value:
+            return it.start
+    return 0
+
+
+def _events(ex: Extraction, s: Sentence, tokens, spans: list[OrgSpan], dates, places, body) -> None:
+    text = ex.document.text
+    folded_sentence = fold(s.text)
+    for ns, ne, name, kind, trig in find_events(text, s.start, s.end, tokens):
+        if kind == "ceremony" and fold(name).startswith(("le ky", "signing ceremony")):
+            continue  # a signing ceremony is the agreement's, not an event of its own
+        if len(name.split()) < 2:
+            continue
+        organizers: list[str] = []
+        rel = trig - s.start
+        if organizing_verb_before(folded_sentence, rel):
+            organizers = [o.key for o in spans if s.start <= o.start < trig]
+        after = text[ne:s.end]
+        if organized_by_after(after):
+            organizers += [o.key for o in spans if ne <= o.start < s.end][:2]
+        inside = [o.key for o in spans if ns <= o.start < ne]
+        if not organizers and len(set(inside)) == 1 and re.search(r"\b(cua|of)\b|\(", fold(name)):
+            organizers = inside
+        own_year = re.search(r"\b((?:19|20)\d\d)\b", name)
+        start = None
+        if own_year and not _sentence_dates(s, dates):
+            start = PartialDate(int(own_year.group(1)))
+        else:
+            start = _date_for(s, dates, body)
+        place = None
+        for ps, pe, p in places:
+            if ne <= ps < s.end and p.kind != "demonym" and _PLACE_CUE.search(text[max(ne, ps - 8):ps]):
+                place = text[ps:pe]
+                break
+        ex.events.append(Event(canonical_tone(name), kind, start, None, place,
+                               list(dict.fromkeys(organizers)), [], s))
+
+
+def _roles_used(ex: Extraction, ref: Reference, text: str) -> None:
+    used = {m.role for m in ex.memberships} | {p.role for p in ex.posts}
+    for rk in used:
+        r = ref.roles.get(rk)
+        if r:
+            ex.roles[rk] = Role(rk, r.vi[0] if r.vi else None, r.en[0] if r.en else None,
+                                list(dict.fromkeys(r.vi[1:] + r.en[1:])))
+
+
+def _dedupe(ex: Extraction) -> None:
+    seen = {}
+    for m in ex.memberships:
+        k = (m.member, m.role, m.organization)
+        if k not in seen:
+            seen[k] = m
+    # An office read without its organization, when the same person holds it somewhere named.
+    ex.memberships = [m for k, m in seen.items() if not (k[2] is None and any(
+        o.member == m.member and o.role == m.role and o.organization for o in seen.values()))]
+    posts = {}
+    held = {(m.organization, m.role) for m in ex.memberships}
+    for p in ex.posts:
+        if (p.organization, p.role) not in held:
+            posts.setdefault((p.organization, p.role), p)
+    ex.posts = list(posts.values())
+    merged: list[Event] = []
+    for e in ex.events:
+        words = set(key(e.name).split())
+        twin = None
+        for m in merged:
+            mw = set(key(m.name).split())
+            small, big = (words, mw) if len(words) <= len(mw) else (mw, words)
+            if small <= big or len(words & mw) / max(1, min(len(words), len(mw))) >= 0.8:
+                twin = m
+                break
+        if twin is None:
+            merged.append(e)
+            continue
+        if len(e.name.split()) > len(twin.name.split()) and len(e.name.split()) <= 20:
+            twin.name = e.name
+        twin.organizers = list(dict.fromkeys(twin.organizers + e.organizers))
+        twin.start = twin.start or e.start
+        twin.place = twin.place or e.place
+    ex.events = merged

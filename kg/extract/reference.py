@@ -1,0 +1,192 @@
+"""Reference data: well-known bodies, roles and places, read from CSV files in `data/reference/`.
+
+Names are matched in one pass over the folded text with an Aho-Corasick automaton (pyahocorasick),
+so adding a thousand names costs nothing per document.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+
+from kg.extract.text import canonical_tone, fold, key, normalize
+
+DEFAULT_REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
+
+
+@dataclass(frozen=True)
+class RefOrg:
+    key: str
+    kind: str
+    country: str | None
+    wikidata: str | None
+    parent: str | None
+    acronyms: tuple[str, ...]
+    vi: tuple[str, ...]
+    en: tuple[str, ...]
+    short: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RefRole:
+    key: str
+    vi: tuple[str, ...]
+    en: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RefPlace:
+    name: str
+    kind: str  # country | city | region | demonym
+    country: str | None
+    en: str
+
+
+@dataclass
+class Reference:
+    orgs: dict[str, RefOrg] = field(default_factory=dict)
+    roles: dict[str, RefRole] = field(default_factory=dict)
+    places: dict[str, RefPlace] = field(default_factory=dict)  # folded name -> place
+    names: ahocorasick.Automaton | None = None  # folded org name -> (org key, name, is_short)
+    acronyms: ahocorasick.Automaton | None = None  # exact acronym -> (org key, acronym)
+    acronym_owner: dict[str, str] = field(default_factory=dict)
+    role_names: dict[str, str] = field(default_factory=dict)  # folded role name -> role key
+    place_names: ahocorasick.Automaton | None = None
+
+    def find_names(self, folded: str) -> list[tuple[int, int, str, str, bool]]:
+        """(start, end, org key, reference name, is_short) for every name occurrence on word boundaries."""
+        out = []
+        if self.names is None:
+            return out
+        for end_idx, (org_key, name, is_short, length) in self.names.iter(folded):
+            start = end_idx - length + 1
+            end = end_idx + 1
+            if _boundary(folded, start, end):
+                out.append((start, end, org_key, name, is_short))
+        return out
+
+    def find_acronyms(self, text: str) -> list[tuple[int, int, str]]:
+        out = []
+        if self.acronyms is None:
+            return out
+        for end_idx, (org_key, acr) in self.acronyms.iter(text):
+            start = end_idx - len(acr) + 1
+            if _boundary(text, start, end_idx + 1, strict=True):
+                out.append((start, end_idx + 1, org_key))
+        return out
+
+    def find_places(self, folded: str) -> list[tuple[int, int, RefPlace]]:
+        out = []
+        if self.place_names is None:
+            return out
+        for end_idx, (name_key, length) in self.place_names.iter(folded):
+            start = end_idx - length + 1
+            if _boundary(folded, start, end_idx + 1):
+                out.append((start, end_idx + 1, self.places[name_key]))
+        return out
+
+
+def _boundary(text: str, start: int, end: int, strict: bool = False) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() or after.isalnum():
+        return False
+    if strict and (before in "-_/" or after in "_"):
+        return False
+    return True
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    if not cell:
+        return ()
+    return tuple(canonical_tone(normalize(p.strip())) for p in cell.split("|") if p.strip())
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return [row for row in csv.DictReader(fh) if any((v or "").strip() for v in row.values())]
+
+
+def _dropped_token_variants(name: str) -> list[str]:
+    """Long names with one inner word left out, as typing slips do ("Trung Mã số mã vạch Quốc gia")."""
+    toks = name.split()
+    if len(toks) < 6:
+        return []
+    return [" ".join(toks[:i] + toks[i + 1 :]) for i in range(1, len(toks) - 1)]
+
+
+@functools.lru_cache(maxsize=4)
+def load_reference(directory: str | None = None) -> Reference:
+    base = Path(directory) if directory else DEFAULT_REFERENCE_DIR
+    ref = Reference()
+    names = ahocorasick.Automaton()
+    acronyms = ahocorasick.Automaton()
+    exact: set[str] = set()
+    variants: dict[str, tuple[str, str, bool, int]] = {}
+    for row in _read(base / "organizations.csv"):
+        org = RefOrg(
+            key=row["key"].strip(),
+            kind=(row.get("kind") or "other").strip(),
+            country=(row.get("country") or "").strip() or None,
+            wikidata=(row.get("wikidata") or "").strip() or None,
+            parent=(row.get("parent") or "").strip() or None,
+            acronyms=_split(row.get("acronyms")),
+            vi=_split(row.get("vi")),
+            en=_split(row.get("en")),
+            short=_split(row.get("short")),
+        )
+        ref.orgs[org.key] = org
+        for name in org.vi + org.en:
+            k = key(name)
+            if len(k) >= 4 and k not in exact:
+                names.add_word(k, (org.key, name, False, len(k)))
+                exact.add(k)
+            for v in _dropped_token_variants(name):
+                vk = key(v)
+                variants.setdefault(vk, (org.key, name, False, len(vk)))
+        for name in org.short:
+            k = key(name)
+            if k not in exact:
+                names.add_word(k, (org.key, name, True, len(k)))
+                exact.add(k)
+        for acr in org.acronyms:
+            if acr not in ref.acronym_owner:
+                ref.acronym_owner[acr] = org.key
+                acronyms.add_word(acr, (org.key, acr))
+    for vk, val in variants.items():
+        if vk not in exact:
+            names.add_word(vk, val)
+    if len(names):
+        names.make_automaton()
+        ref.names = names
+    if len(acronyms):
+        acronyms.make_automaton()
+        ref.acronyms = acronyms
+    for row in _read(base / "roles.csv"):
+        role = RefRole(row["key"].strip(), _split(row.get("vi")), _split(row.get("en")))
+        ref.roles[role.key] = role
+        for name in role.vi + role.en:
+            ref.role_names.setdefault(key(name), role.key)
+    places = ahocorasick.Automaton()
+    for row in _read(base / "places.csv"):
+        name = normalize(row["name"].strip())
+        place = RefPlace(name, (row.get("kind") or "").strip(), (row.get("country") or "").strip() or None,
+                         (row.get("en") or name).strip())
+        k = key(name)
+        if k not in ref.places:
+            ref.places[k] = place
+            places.add_word(k, (k, len(k)))
+    if len(places):
+        places.make_automaton()
+        ref.place_names = places
+    return ref
+
+
+def fold_text(text: str) -> str:
+    return fold(text)

@@ -1,0 +1,183 @@
+"""Who holds which office where: memberships of people, posts with no named holder, and
+organizations holding a role in another ("Tổng cục là Phó Chủ tịch ACCSQ").
+
+Each sentence is turned into a sequence of items (organization, person, office, tenure word,
+other token) and a few patterns are matched over that sequence, in both orders the languages use:
+"ông X, Viện trưởng Viện Y" / "Viện trưởng Viện Y X" / "Y's Secretary-General, X".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.people import HONORIFICS
+from kg.extract.text import fold
+from kg.extract.tokens import Token, match_phrase
+from kg.model import Membership, Post, Sentence
+
+TENURE_WORDS: dict[tuple[str, ...], str] = {
+    ("cuu",): "former", ("nguyen",): "former", ("tan",): "incoming", ("former",): "former", ("ex",): "former",
+    ("then",): "former", ("incoming",): "incoming", ("new",): "incoming", ("newly", "appointed"): "incoming",
+    ("newly", "elected"): "incoming", ("moi", "duoc", "bo", "nhiem"): "incoming", ("outgoing",): "current",
+}
+_OF = {"cua", "of", "at", "tai", "thuoc"}
+_ORG_ROLE_CUES = {"dam nhan", "giu", "la", "duoc bau", "lam", "serves as", "serve as", "holds", "hold",
+                  "elected", "became", "becomes", "is", "was", "tro thanh", "dam nhiem", "giu vai tro"}
+
+
+@dataclass
+class Item:
+    kind: str  # org | person | role | tenure | hon | tok
+    value: str
+    start: int
+    end: int
+    text: str
+
+
+def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tuple[str, int, int]],
+                   person_at: dict[int, tuple[str, int, int]], role_phrases: dict[tuple[str, ...], str]) -> list[Item]:
+    items: list[Item] = []
+    toks = [t for t in tokens if sentence.start <= t.start < sentence.end]
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.start in org_at:
+            k, s, e = org_at[t.start]
+            items.append(Item("org", k, s, e, ""))
+            while i < len(toks) and toks[i].start < e:
+                i += 1
+            continue
+        if t.start in person_at:
+            k, s, e = person_at[t.start]
+            items.append(Item("person", k, s, e, ""))
+            while i < len(toks) and toks[i].start < e:
+                i += 1
+            continue
+        m = match_phrase(toks, i, role_phrases)
+        if m and (t.is_cap or i == 0 or toks[i - 1].low in {"cuu", "tan", "nguyen", "former", "new", "pho"} or True):
+            n, rk = m
+            items.append(Item("role", rk, t.start, toks[i + n - 1].end, t.text))
+            i += n
+            continue
+        m = match_phrase(toks, i, TENURE_WORDS)
+        if m:
+            items.append(Item("tenure", m[1], t.start, toks[i + m[0] - 1].end, ""))
+            i += m[0]
+            continue
+        m = match_phrase(toks, i, HONORIFICS)
+        if m and (t.is_cap or t.low in {"ong", "ba"}):
+            items.append(Item("hon", m[1], t.start, toks[i + m[0] - 1].end, ""))
+            i += m[0]
+            continue
+        items.append(Item("tok", t.low, t.start, t.end, t.text))
+        i += 1
+    return items
+
+
+def _skip(items: list[Item], j: int, kinds: set[str], words: set[str] = frozenset()) -> int:
+    while j < len(items) and (items[j].kind in kinds or (items[j].kind == "tok" and items[j].value in words)):
+        j += 1
+    return j
+
+
+def _role_org(items: list[Item], j: int) -> tuple[str | None, int]:
+    """An organization right after an office ("Viện trưởng Viện X", "Director of the X", "của X")."""
+    k = _skip(items, j, set(), _OF | {"the", "."})
+    if k < len(items) and items[k].kind == "org" and (k == j or any(items[x].value in _OF for x in range(j, k))
+                                                      or k - j <= 1):
+        return items[k].value, k + 1
+    return None, j
+
+
+def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str, str],
+                  recent_org_by_type) -> tuple[list[Membership], list[Post], list[tuple[int, int]]]:
+    memberships: list[Membership] = []
+    posts: list[Post] = []
+    used_roles: set[int] = set()
+
+    def membership(person: str, role_idx: int, org: str | None, tenure: str, member_is_org: bool = False):
+        role = items[role_idx].value
+        if org is None and role in role_org_type:
+            org = recent_org_by_type(role_org_type[role], items[role_idx].start)
+        memberships.append(Membership(person, role, org, tenure, member_is_org, sentence))
+        used_roles.add(role_idx)
+
+    n = len(items)
+    for idx, it in enumerate(items):
+        if it.kind != "person":
+            continue
+        # P1: person, [tenure] office [of] [org] (and office of org)*
+        j = idx + 1
+        if j < n and items[j].kind == "tok" and items[j].value == ",":
+            j += 1
+            while j < n:
+                tenure = "current"
+                if j < n and items[j].kind == "tenure":
+                    tenure = items[j].value
+                    j += 1
+                pre_org = None
+                if j + 1 < n and items[j].kind == "org" and items[j + 1].kind == "role":
+                    pre_org = items[j].value  # "SCSC Chair"
+                    j += 1
+                if j < n and items[j].kind == "role" and j not in used_roles:
+                    org, after = _role_org(items, j + 1)
+                    membership(it.value, j, org or pre_org, tenure)
+                    j = after
+                    # "… for 2017 and Director of …": skip a few plain words to a chained office
+                    k = j
+                    while k < n and k - j < 4 and items[k].kind == "tok" and items[k].value not in {",", "va", "and"}:
+                        k += 1
+                    if k + 1 < n and items[k].kind == "tok" and items[k].value in {"and", "va", ","} and \
+                            items[k + 1].kind in {"role", "tenure"}:
+                        j = k + 1
+                        continue
+                break
+        # P2: [tenure] office [of] [org] [,] [honorific] person
+        k = idx - 1
+        while k >= 0 and items[k].kind == "hon":
+            k -= 1
+        if k >= 0 and items[k].kind == "tok" and items[k].value == ",":
+            k -= 1
+        org = None
+        if k >= 0 and items[k].kind == "org":
+            org = items[k].value
+            k -= 1
+            if k >= 0 and items[k].kind == "tok" and items[k].value in _OF:
+                k -= 1
+        if k >= 0 and items[k].kind == "role" and k not in used_roles:
+            tenure = items[k - 1].value if k >= 1 and items[k - 1].kind == "tenure" else "current"
+            if org is None:
+                org2, _ = _role_org(items, k + 1)
+                org = org2 if org2 and _ <= idx else None
+            membership(it.value, k, org, tenure)
+        elif k >= 1 and items[k].kind == "tok" and items[k].value in {"'s", "s"} or (
+                k >= 0 and items[k].kind == "role" and k in used_roles):
+            pass
+        # "PTB's Secretary-General, X" / "PTB President X": org before the office
+        if k >= 1 and items[k].kind == "role" and items[k - 1].kind == "org" and k not in used_roles:
+            membership(it.value, k, items[k - 1].value, "current")
+
+    # P4: an organization holding an office in another: "<Org> … đảm nhận … Phó Chủ tịch của ACCSQ; …"
+    first_org = next((x for x in items[:3] if x.kind == "org"), None)
+    text_low = " ".join(x.value for x in items if x.kind == "tok")
+    if first_org and any(f" {c} " in f" {text_low} " for c in _ORG_ROLE_CUES):
+        for j, x in enumerate(items):
+            if x.kind == "role" and j not in used_roles and j > items.index(first_org):
+                org, _ = _role_org(items, j + 1)
+                if org and org != first_org.value:
+                    membership(first_org.value, j, org, "current", member_is_org=True)
+
+    # P3: an office in an organization with no named holder.
+    for j, x in enumerate(items):
+        if x.kind == "role" and j not in used_roles and x.text[:1].isupper():
+            org, _ = _role_org(items, j + 1)
+            if org is None and x.value in role_org_type:
+                org = recent_org_by_type(role_org_type[x.value], x.start)
+            if org:
+                posts.append(Post(org, x.value, sentence))
+    spans = [(items[j].start, items[j].end) for j in used_roles]
+    return memberships, posts, spans
+
+
+def tenure_of(word: str) -> str:
+    return TENURE_WORDS.get(tuple(fold(word).split()), "current")

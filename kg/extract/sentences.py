@@ -1,0 +1,56 @@
+"""Split normalized text into sentences with offsets; a line is a paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Sentence
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "jr", "sr", "co", "ltd", "inc", "corp", "dept",
+    "ts", "ths", "gs", "pgs", "tp", "ks", "bs", "cn", "ong", "ba", "e.g", "i.e", "u.s", "etc", "art",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "p", "pp",
+}
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-ZÀ-Ỹ0-9])")
+_TOKEN_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def _is_abbreviation(before: str) -> bool:
+    m = _TOKEN_BEFORE.search(before)
+    if not m:
+        return False
+    tok = m.group(1).rstrip(".").lower()
+    last = tok.split(".")[-1]
+    if len(last) == 1 and last.isalpha():
+        return True  # an initial: "J. Cendrowska"
+    from kg.extract.text import fold
+
+    return fold(tok) in _ABBREVIATIONS or fold(last) in _ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    pos = 0
+    for para, line in enumerate(text.split("\n")):
+        start_line = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        heading = len(line.split()) <= 25 and not line.rstrip().endswith((".", "!", "?", ":", ";", "…", '"', "”"))
+        s = 0
+        for m in _BOUNDARY.finditer(line):
+            punct_end = m.start() + 1
+            if line[m.start()] == "." and _is_abbreviation(line[s : m.start()]):
+                continue
+            end = m.end()
+            seg = line[s:end].rstrip()
+            if seg.strip():
+                lead = len(seg) - len(seg.lstrip())
+                out.append(Sentence(start_line + s + lead, start_line + s + len(seg), seg.strip(), para, heading))
+            s = end
+            del punct_end
+        seg = line[s:].rstrip()
+        if seg.strip():
+            lead = len(seg) - len(seg.lstrip())
+            out.append(Sentence(start_line + s + lead, start_line + s + len(seg), seg.strip(), para, heading))
+    return out

@@ -1,0 +1,89 @@
+"""Unicode handling shared by every stage.
+
+Text is NFC-normalized once, at the door (`normalize`); offsets are code points of that string.
+Matching keys fold case, diacritics and tone placement (`fold`), which keeps the length of the
+string, so a match found in the folded text is at the same offsets in the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def normalize(text: str) -> str:
+    """BOM, CRLF/CR, non-breaking spaces and NFD/NFC variants -> one canonical NFC string."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u200b", "")
+    return unicodedata.normalize("NFC", text)
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    ranges = [(0x00C0, 0x024F), (0x1E00, 0x1EFF), (0x0041, 0x005A)]
+    for lo, hi in ranges:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            base = unicodedata.normalize("NFD", ch)[0].lower()
+            if ch in "đĐ":
+                base = "d"
+            if len(base) == 1 and base != ch:
+                table[cp] = base
+    # Typographic variants that must match their plain forms.
+    for ch, rep in {"–": "-", "—": "-", "‐": "-", "‑": "-", "’": "'", "‘": "'", "“": '"', "”": '"'}.items():
+        table[ord(ch)] = rep
+    return table
+
+
+_FOLD = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics (đ -> d), unify dashes and quotes. Same length as the input."""
+    return text.translate(_FOLD)
+
+
+def key(text: str) -> str:
+    """A matching key: folded, whitespace collapsed."""
+    return " ".join(fold(text).split())
+
+
+def slug(text: str, max_len: int = 80) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return s[:max_len].rstrip("-") or "x"
+
+
+_OLD_STYLE = re.compile(r"(?<![qQ])([oOuU])([\u00c0-\u1ef9])(?![a-zA-Z\u00c0-\u1ef9])")
+
+
+def canonical_tone(text: str) -> str:
+    """Put the tone of word-final "oa", "oe", "uy" on the first vowel ("hoà" -> "hòa", "Uỷ" -> "Ủy").
+
+    Both placements are in use; labels are written in one so that the same name read from two
+    documents gives the same label.
+    """
+
+    def move(m: re.Match[str]) -> str:
+        first, second = m.group(1), m.group(2)
+        parts = unicodedata.normalize("NFD", second)
+        tones = [c for c in parts if c in _TONE_MARKS]
+        base = "".join(c for c in parts if c not in _TONE_MARKS)
+        if not tones or fold(base) not in {"a", "e", "y"} or (fold(first) == "u") != (fold(base) == "y"):
+            return m.group(0)
+        return unicodedata.normalize("NFC", first + tones[0]) + unicodedata.normalize("NFC", base)
+
+    return _OLD_STYLE.sub(move, text)
+
+
+_VI_CHARS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+
+
+def detect_language(text: str) -> str:
+    """'vi' when Vietnamese-only letters are frequent, else 'en' (BCP 47)."""
+    sample = text[:20000]
+    letters = sum(1 for c in sample if c.isalpha()) or 1
+    return "vi" if len(_VI_CHARS.findall(sample)) / letters > 0.02 else "en"

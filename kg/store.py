@@ -1,0 +1,200 @@
+"""The on-disk Oxigraph store, built by staging and swapping so a build applies whole or not at all.
+
+Layout of a store directory (default `.kg/store`, or `--store PATH`, or `$KG_STORE`)::
+
+    .kg/store/
+        current -> gen-000007     symlink to the generation readers open
+        gen-000007/               an Oxigraph (RocksDB) database
+        build.lock                held (flock) by the one process that is building
+
+A build takes the lock, makes a RocksDB checkpoint of the current generation (`Store.backup`:
+hard links, so cheap), writes its changes there with bulk loading, closes it and then swaps
+the `current` symlink atomically (`os.replace`). `kill -9` before the swap leaves `current`
+untouched; the half-written generation is removed by the next build. Readers open `current`
+read-only and never see a half-applied build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import vocab as V
+from kg.errors import StoreError, StoreLockedError
+
+DEFAULT_STORE = ".kg/store"
+_GEN = re.compile(r"^gen-(\d{6})$")
+
+
+def resolve_store_path(path: str | os.PathLike[str] | None = None) -> Path:
+    return Path(path or os.environ.get("KG_STORE") or DEFAULT_STORE)
+
+
+class KgStore:
+    """A store directory holding generations of one Oxigraph database."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None):
+        self.path = resolve_store_path(path)
+
+    # ---- reading -----------------------------------------------------------------------------
+    @property
+    def current(self) -> Path | None:
+        link = self.path / "current"
+        if not link.exists():
+            return None
+        return link.resolve()
+
+    def exists(self) -> bool:
+        return self.current is not None
+
+    def open_read(self) -> ox.Store:
+        """A read-only view of the current generation (an empty store when nothing was built)."""
+        cur = self.current
+        if cur is None:
+            if self.path.exists() and any(self.path.iterdir()) and not (self.path / "build.lock").exists():
+                raise StoreError(f"{self.path} is not a coop-kg store — pass another --store or remove it")
+            return ox.Store()
+        try:
+            return ox.Store.read_only(str(cur))
+        except OSError as e:
+            raise StoreError(f"cannot open the store at {cur}: {e} — rebuild it with `kg build --full`") from None
+
+    # ---- writing -----------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def lock(self, wait: bool = False, timeout: float | None = None) -> Iterator[None]:
+        self.path.mkdir(parents=True, exist_ok=True)
+        lock_path = self.path / "build.lock"
+        fh = open(lock_path, "a+")
+        try:
+            deadline = None if timeout is None else time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    fh.seek(0)
+                    holder = fh.read().strip() or "another process"
+                    if not wait or (deadline is not None and time.monotonic() > deadline):
+                        raise StoreLockedError(
+                            f"store {self.path} is being built by PID {holder} — wait for it, or pass --wait"
+                        ) from None
+                    time.sleep(0.2)
+            fh.seek(0)
+            fh.truncate()
+            fh.write(str(os.getpid()))
+            fh.flush()
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                fh.seek(0)
+                fh.truncate()
+            fcntl.flock(fh, fcntl.LOCK_UN)
+            fh.close()
+
+    def _generations(self) -> list[tuple[int, Path]]:
+        if not self.path.exists():
+            return []
+        out = []
+        for p in self.path.iterdir():
+            m = _GEN.match(p.name)
+            if m and p.is_dir():
+                out.append((int(m.group(1)), p))
+        return sorted(out)
+
+    @contextlib.contextmanager
+    def stage(self) -> Iterator[ox.Store]:
+        """A writable copy of the current generation; swapped in when the block ends without error.
+
+        Must be called with the lock held.
+        """
+        cur = self.current
+        # Leftovers of a killed build are never current: remove them.
+        for _, p in self._generations():
+            if cur is None or p.resolve() != cur:
+                shutil.rmtree(p, ignore_errors=True)
+        gens = self._generations()
+        number = (gens[-1][0] + 1) if gens else 1
+        target = self.path / f"gen-{number:06d}"
+        if cur is not None:
+            src = ox.Store(str(cur))
+            src.backup(str(target))
+            del src
+        staged = ox.Store(str(target))
+        try:
+            yield staged
+            staged.flush()
+        except BaseException:
+            del staged
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        del staged
+        self._swap(target)
+        if cur is not None and cur != target.resolve():
+            shutil.rmtree(cur, ignore_errors=True)
+
+    def _swap(self, target: Path) -> None:
+        link = self.path / "current"
+        tmp = self.path / f".current.{os.getpid()}"
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        os.symlink(target.name, tmp)
+        dir_fd = os.open(self.path, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+            os.replace(tmp, link)
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def document_hashes(store: ox.Store) -> dict[str, tuple[str, str]]:
+    """doc IRI -> (content hash, source path) as recorded in the meta graph."""
+    q = f"""SELECT ?doc ?hash ?path WHERE {{ GRAPH <{V.META_GRAPH}> {{
+        ?doc <{V.COOP}contentHash> ?hash ; <{V.COOP}sourcePath> ?path }} }}"""
+    return {r["doc"].value: (r["hash"].value, r["path"].value) for r in store.query(q)}
+
+
+def replace_document(store: ox.Store, doc_iri: str, quads: Iterable[ox.Quad], content_hash: str,
+                     source_path: str) -> None:
+    g = ox.NamedNode(doc_iri)
+    if store.contains_named_graph(g):
+        store.remove_graph(g)
+    meta = ox.NamedNode(V.META_GRAPH)
+    for q in list(store.quads_for_pattern(g, None, None, meta)):
+        store.remove(q)
+    store.bulk_extend(quads)
+    store.extend([
+        ox.Quad(g, ox.NamedNode(V.COOP + "contentHash"), ox.Literal(content_hash), meta),
+        ox.Quad(g, ox.NamedNode(V.COOP + "sourcePath"), ox.Literal(source_path), meta),
+    ])
+
+
+def remove_document(store: ox.Store, doc_iri: str) -> None:
+    g = ox.NamedNode(doc_iri)
+    if store.contains_named_graph(g):
+        store.remove_graph(g)
+    meta = ox.NamedNode(V.META_GRAPH)
+    for q in list(store.quads_for_pattern(g, None, None, meta)):
+        store.remove(q)
+
+
+def record_build(store: ox.Store, summary: dict[str, int]) -> None:
+    meta = ox.NamedNode(V.META_GRAPH)
+    build = ox.NamedNode(V.KGID + "build/last")
+    for q in list(store.quads_for_pattern(build, None, None, meta)):
+        store.remove(q)
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    quads = [ox.Quad(build, ox.NamedNode(V.PROV + "endedAtTime"),
+                     ox.Literal(now, datatype=ox.NamedNode(V.XSD + "dateTime")), meta)]
+    for k, v in summary.items():
+        quads.append(ox.Quad(build, ox.NamedNode(V.COOP + "build" + k.capitalize()),
+                             ox.Literal(str(v), datatype=ox.NamedNode(V.XSD + "integer")), meta))
+    store.extend(quads)
