@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.text import fold
+from kg.extract.text import canonical_tone, fold
 from kg.extract.tokens import Token, match_phrase
 
 _TRIGGERS: dict[tuple[str, ...], str] = {}
@@ -30,7 +30,7 @@ for _words, _kind in [
     ("world standards day", "event"), ("world metrology day", "event"), ("world accreditation day", "event"),
     ("world quality day", "event"), ("session", "meeting"), ("plenary", "meeting"), ("congress", "conference"),
 ]:
-    _TRIGGERS[tuple(fold(_words).split())] = _kind
+    _TRIGGERS[tuple(canonical_tone(_words).split())] = _kind
 
 _VI_STOP = {"tai", "do", "vao", "nham", "voi", "da", "duoc", "ngay", "tu", "cung", "la", "dien", "ra", "co",
             "se", "nay", "theo", "trong", "khi", "sau", "de", "cho", "hut", "va", "nhu", "bang"}
@@ -70,7 +70,7 @@ def find_events(text: str, s_start: int, s_end: int, tokens: list[Token]) -> lis
     folded_sentence = fold(text[s_start:s_end])
     i = 0
     while i < len(toks):
-        m = match_phrase(toks, i, _TRIGGERS)
+        m = match_phrase(toks, i, _TRIGGERS, exact=True)
         if not m:
             i += 1
             continue
@@ -98,7 +98,7 @@ def find_events(text: str, s_start: int, s_end: int, tokens: list[Token]) -> lis
                     break
                 if w.text == "(" and not (j + 2 < len(toks) and toks[j + 2].text == ")"):
                     break
-                if j > i + n and match_phrase(toks, j, _TRIGGERS) and w.is_cap and toks[j - 1].low == "va":
+                if j > i + n and match_phrase(toks, j, _TRIGGERS, exact=True) and w.is_cap and toks[j - 1].low == "va":
                     break
                 j += 1
                 if w.is_word or w.text == ")":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.people import _VI_SURNAMES
 from kg.extract.reference import Reference
 from kg.extract.text import canonical_tone, key, slug
 from kg.extract.tokens import Token, match_phrase, tokenize
@@ -144,6 +145,9 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict) 
             break
         if _is_role_at(tokens, j, role_phrases) and t.is_cap:
             break
+        if t.is_cap and t.low in _VI_SURNAMES and j + 2 < len(tokens) and tokens[j + 1].is_cap and \
+                tokens[j + 2].is_cap and tokens[j + 1].line == t.line and not tokens[j + 1].is_acronym:
+            break  # "Bộ Khoa học và Công nghệ Phạm Thanh Bình": a person's name follows the body's
         if t.is_cap:
             last = j + 1
             lower_run = 0
@@ -260,6 +264,7 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
     definitions = _acronym_definitions(text, tokens, cands, ref, role_phrases, masked)
     cands.extend(definitions)
 
+    cands = [c for c in cands if not (c.source == "pattern" and _event_tail(text, c.end))]
     spans = _resolve_overlaps(cands)
     spans = _assign_keys(text, spans, builder, lang, ref, tokens)
     # Acronyms defined in this document, used alone later.
@@ -389,6 +394,13 @@ def _resolve_overlaps(cands: list[OrgSpan]) -> list[OrgSpan]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+_EVENT_TAIL = re.compile(r"\s(?:lần thứ|khóa|khoá|năm (?:19|20)\d\d|(?:19|20)\d\d\b)", re.I)
+
+
+def _event_tail(text: str, end: int) -> bool:
+    """A name followed, in the same clause, by "lần thứ 5" or a year is an event's ("Diễn đàn … lần thứ 5")."""
+    clause = re.split(r"[,.;:()\n]", text[end:end + 60], maxsplit=1)[0]
+    return bool(_EVENT_TAIL.search(" " + clause))
 _UNIT_LINK = re.compile(r"^\s*(?:,\s*)?(của|thuộc|trực thuộc|of|at|under)\s+(?:the\s+)?$", re.I)
 
 

@@ -18,6 +18,9 @@ from kg.extract.text import canonical_tone, detect_language, fold, key
 from kg.extract.tokens import tokenize
 from kg.model import Agreement, Document, Event, Extraction, Mention, PartialDate, Role, Sentence
 
+_HEAD_EN = {"bo": ("ministry", "federal ministry"), "vien": ("institute", "national institute"),
+            "tong cuc": ("directorate", "general department"), "cuc": ("agency", "department", "administration"),
+            "vu": ("department",)}
 _SAME_DAY = re.compile(r"\b(cung ngay|ngay hom do|on the same day|the same day|same day|that day|cung dip nay)\b")
 _SIGNED_BY = re.compile(r"\b(signed by|do|dai dien|represented by|ky boi)\b")
 _PLACE_CUE = re.compile(r"(?:\btại|\bở|\bin|\bat)\s+$", re.I)
@@ -86,7 +89,7 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     spans, orgs = find_organizations(text, doc.lang, ref, phrases, skip=[byline])
     ex.organizations = orgs
     folded = fold(text)
-    places = [(s, e, p) for s, e, p in ref.find_places(folded)
+    places = [(s, e, p) for s, e, p in ref.find_places(text)
               if not any(s < o.end and e > o.start for o in spans)]
     tokens = tokenize(text)
     org_tok = {i for i, t in enumerate(tokens) if any(t.start < o.end and t.end > o.start for o in spans)}
@@ -111,11 +114,17 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     person_at = {tokens[i].start: (p.key, p.start, p.end) for p in person_spans for i in _first_token(tokens, p.start)}
     focal = _focal_org(spans)
 
+    def opens_with(sp: OrgSpan, head: str) -> bool:
+        org = orgs.get(sp.key)
+        names = [sp.text] + ([org.pref_vi or "", org.pref_en or ""] + org.names if org else [])
+        heads = (head,) + _HEAD_EN.get(head, ())
+        return any(key(n).startswith(h + " ") for n in names for h in heads)
+
     def recent_org_by_type(head: str, pos: int) -> str | None:
-        before = [s for s in spans if s.start < pos and key(s.text).startswith(head + " ")]
+        before = [s for s in spans if s.start < pos and opens_with(s, head)]
         if before:
             return before[-1].key
-        after = [s for s in spans if key(s.text).startswith(head + " ")]
+        after = [s for s in spans if opens_with(s, head)]
         if after:
             return after[0].key
         shorts = [k for k, o in ref.orgs.items() if any(key(x) == head for x in o.short)]
@@ -174,7 +183,9 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence]) -> Pa
     folded = fold(s.text)
     last = earlier[-1]
     if _SAME_DAY.search(folded):
-        return last.date
+        in_last = [d for d in earlier if _same_sentence(body, d.start, last.start)]
+        best = max(in_last or [last], key=lambda d: {"day": 2, "month": 1, "year": 0}[d.date.precision])
+        return best.date
     if s.is_heading:
         return None  # a heading sums up; it does not continue the story before it
     para_of = {x.paragraph for x in body if x.start <= last.start < x.end}
@@ -183,6 +194,10 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence]) -> Pa
         if not between:
             return range_as_date(last)
     return None
+
+
+def _same_sentence(body: list[Sentence], a: int, b: int) -> bool:
+    return any(x.start <= a < x.end and x.start <= b < x.end for x in body)
 
 
 def _place_for(s: Sentence, places, text: str, exclude: tuple[int, int] | None = None) -> str | None:
@@ -241,11 +256,28 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, focal, 
             return
     if not parties:
         return
-    if len(parties) == 1 and focal and focal not in parties:
-        parties.append(focal)
+    if len(parties) == 1:
+        other = _prominent_other(spans, parties[0], ex.organizations)
+        if other:
+            parties.append(other)
     if len(parties) < 2:
         return
     ex.agreements.append(Agreement(kind, parties, signatories, date, place, subject, None, s))
+
+
+def _prominent_other(spans: list[OrgSpan], party: str, orgs) -> str | None:
+    """The other side of "signed with X" / "hai bên": the most mentioned body of the document
+    that is not X nor one of X's units or parents."""
+    related = {party, orgs[party].parent if party in orgs else None}
+    related |= {k for k, o in orgs.items() if o.parent == party}
+    counts = Counter(s.key for s in spans if s.key not in related)
+    if not counts:
+        return None
+    first: dict[str, int] = {}
+    for s in spans:
+        first.setdefault(s.key, s.start)
+    short = {s.key for s in spans if s.source == "ref-short" and s.key not in related}
+    return max(counts, key=lambda k: (k in short, counts[k], -first[k]))
 
 
 def _own_date(s: Sentence, dates) -> bool:
@@ -263,6 +295,8 @@ def _events(ex: Extraction, s: Sentence, tokens, spans: list[OrgSpan], dates, pl
     text = ex.document.text
     folded_sentence = fold(s.text)
     for ns, ne, name, kind, trig in find_events(text, s.start, s.end, tokens):
+        if any(o.start <= trig < o.end for o in spans):
+            continue  # "Pacific Area Standards Congress", "… Legal Metrology Forum": a body, not an event
         if kind == "ceremony" and fold(name).startswith(("le ky", "signing ceremony")):
             continue  # a signing ceremony is the agreement's, not an event of its own
         if len(name.split()) < 2:

@@ -79,15 +79,22 @@ class Reference:
                 out.append((start, end_idx + 1, org_key))
         return out
 
-    def find_places(self, folded: str) -> list[tuple[int, int, RefPlace]]:
+    def find_places(self, text: str) -> list[tuple[int, int, RefPlace]]:
+        """Places written as in the table (case and diacritics count: "Anh" is not "ảnh"), longest first."""
         out = []
         if self.place_names is None:
             return out
-        for end_idx, (name_key, length) in self.place_names.iter(folded):
+        canon = canonical_tone(text)
+        for end_idx, (name_key, length) in self.place_names.iter(canon):
             start = end_idx - length + 1
-            if _boundary(folded, start, end_idx + 1):
+            if _boundary(canon, start, end_idx + 1):
                 out.append((start, end_idx + 1, self.places[name_key]))
-        return out
+        out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        chosen: list[tuple[int, int, RefPlace]] = []
+        for item in out:
+            if not chosen or item[0] >= chosen[-1][1]:
+                chosen.append(item)
+        return chosen
 
 
 def _boundary(text: str, start: int, end: int, strict: bool = False) -> bool:
@@ -175,13 +182,12 @@ def load_reference(directory: str | None = None) -> Reference:
             ref.role_names.setdefault(key(name), role.key)
     places = ahocorasick.Automaton()
     for row in _read(base / "places.csv"):
-        name = normalize(row["name"].strip())
+        name = canonical_tone(normalize(row["name"].strip()))
         place = RefPlace(name, (row.get("kind") or "").strip(), (row.get("country") or "").strip() or None,
                          (row.get("en") or name).strip())
-        k = key(name)
-        if k not in ref.places:
-            ref.places[k] = place
-            places.add_word(k, (k, len(k)))
+        if name and name not in ref.places:
+            ref.places[name] = place
+            places.add_word(name, (name, len(name)))
     if len(places):
         places.make_automaton()
         ref.place_names = places
