@@ -70,7 +70,7 @@ def header(path: Path) -> tuple[str, list[tuple[str, str, str | None, str]]]:
 
 def term(kind: str, raw: str) -> ox.NamedNode | ox.Literal:
     if kind in ("iri", "entity"):
-        return ox.NamedNode(KGID + raw[len("kgid:"):] if raw.startswith("kgid:") else raw)
+        return ox.NamedNode(KGID + raw[len("kgid:") :] if raw.startswith("kgid:") else raw)
     if kind == "integer":
         return ox.Literal(raw, datatype=ox.NamedNode(str(XSD.integer)))
     if kind == "date":
@@ -93,8 +93,9 @@ def run(store: ox.Store, name: str, **given: str) -> list[dict[str, str | None]]
         raw = given.get(pname, default)
         assert raw is not None, f"{name}: parameter {pname} is required"
         subs[ox.Variable(pname)] = term(kind, raw)
-    result = store.query(path.read_text(encoding="utf-8"), use_default_graph_as_union=True,
-                         substitutions=subs or None)
+    result = store.query(
+        path.read_text(encoding="utf-8"), use_default_graph_as_union=True, substitutions=subs or None
+    )
     cols = [v.value for v in result.variables]
     return [{c: (None if sol[c] is None else sol[c].value) for c in cols} for sol in result]
 
@@ -133,13 +134,15 @@ def remove_everywhere(ds: rdflib.Dataset, s, p, o) -> None:
 def results(report: rdflib.Graph) -> list[dict]:
     out = []
     for r in report.objects(None, SH.result):  # top-level results, not their sh:detail
-        out.append({
-            "focus": report.value(r, SH.focusNode),
-            "path": report.value(r, SH.resultPath),
-            "value": report.value(r, SH.value),
-            "component": report.value(r, SH.sourceConstraintComponent),
-            "message": " ".join(str(m) for m in report.objects(r, SH.resultMessage)),
-        })
+        out.append(
+            {
+                "focus": report.value(r, SH.focusNode),
+                "path": report.value(r, SH.resultPath),
+                "value": report.value(r, SH.value),
+                "component": report.value(r, SH.sourceConstraintComponent),
+                "message": " ".join(str(m) for m in report.objects(r, SH.resultMessage)),
+            }
+        )
     return out
 
 
@@ -152,11 +155,38 @@ def check(ds: rdflib.Dataset, shapes: rdflib.Graph) -> tuple[bool, list[dict]]:
 # ontology
 # ---------------------------------------------------------------------------------------------
 
-COOP_CLASSES = ["Agreement", "MemorandumOfUnderstanding", "CooperationAgreement", "CooperationPlan",
-                "Protocol", "MutualRecognitionArrangement", "JointDeclaration", "Meeting", "Conference",
-                "Workshop", "Forum", "Visit", "Ceremony", "Training", "Dialogue", "Tenure"]
-COOP_PROPERTIES = ["contentHash", "acronym", "orgKind", "country", "agreementKind", "party", "signatory",
-                   "signedOn", "earliestDate", "evidence", "tenure", "participant"]
+COOP_CLASSES = [
+    "Agreement",
+    "MemorandumOfUnderstanding",
+    "CooperationAgreement",
+    "CooperationPlan",
+    "Protocol",
+    "MutualRecognitionArrangement",
+    "JointDeclaration",
+    "Meeting",
+    "Conference",
+    "Workshop",
+    "Forum",
+    "Visit",
+    "Ceremony",
+    "Training",
+    "Dialogue",
+    "Tenure",
+]
+COOP_PROPERTIES = [
+    "contentHash",
+    "acronym",
+    "orgKind",
+    "country",
+    "agreementKind",
+    "party",
+    "signatory",
+    "signedOn",
+    "earliestDate",
+    "evidence",
+    "tenure",
+    "participant",
+]
 COOP_INDIVIDUALS = ["Former", "Current", "Incoming"]
 
 
@@ -178,8 +208,14 @@ def test_every_term_declared_with_bilingual_label_and_comment(ontology, local):
 
 
 def test_ontology_structure(ontology):
-    for sub in ["MemorandumOfUnderstanding", "CooperationAgreement", "CooperationPlan", "Protocol",
-                "MutualRecognitionArrangement", "JointDeclaration"]:
+    for sub in [
+        "MemorandumOfUnderstanding",
+        "CooperationAgreement",
+        "CooperationPlan",
+        "Protocol",
+        "MutualRecognitionArrangement",
+        "JointDeclaration",
+    ]:
         assert (COOP[sub], RDFS.subClassOf, COOP.Agreement) in ontology
     for sub in ["Meeting", "Conference", "Workshop", "Forum", "Visit", "Ceremony", "Training", "Dialogue"]:
         assert (COOP[sub], RDFS.subClassOf, SCHEMA.Event) in ontology
@@ -192,7 +228,7 @@ def test_ontology_structure(ontology):
 
 
 def test_every_coop_term_used_is_declared(ontology):
-    declared = {str(s)[len(COOP_NS):] for s in ontology.subjects() if str(s).startswith(COOP_NS)}
+    declared = {str(s)[len(COOP_NS) :] for s in ontology.subjects() if str(s).startswith(COOP_NS)}
     used: set[str] = set()
     for path in [SAMPLE, SHAPES, *QUERIES.glob("*.rq")]:
         used |= set(re.findall(r"\bcoop:([A-Za-z]+)", path.read_text(encoding="utf-8")))
@@ -229,8 +265,9 @@ def test_sample_conforms(shapes):
 
 def test_sample_conforms_with_rdfs_inference(shapes, ontology):
     # coop:evidence is a subproperty of prov:wasDerivedFrom: the provenance check must survive inference
-    conforms, report, text = validate(sample_dataset(), shacl_graph=shapes, ont_graph=ontology,
-                                      inference="rdfs")
+    conforms, report, text = validate(
+        sample_dataset(), shacl_graph=shapes, ont_graph=ontology, inference="rdfs"
+    )
     assert conforms, text
 
 
@@ -311,7 +348,9 @@ def edit_country_name(ds):
 
 
 def edit_person_two_names(ds):
-    ds.graph(URIRef(DOC_EN)).add((URIRef(KGID + "person/tran-quoc-dung"), FOAF.name, Literal("Trần Quốc Dũng")))
+    ds.graph(URIRef(DOC_EN)).add(
+        (URIRef(KGID + "person/tran-quoc-dung"), FOAF.name, Literal("Trần Quốc Dũng"))
+    )
 
 
 def edit_document_without_source(ds):
@@ -344,41 +383,104 @@ BROKEN = [
     (edit_no_earliest, AGR_ASTM, None, SH.OrConstraintComponent, "Missing earliest date"),
     (edit_wrong_earliest, AGR_ASTM, None, SH.SPARQLConstraintComponent, "Inconsistent dates"),
     (edit_no_evidence, AGR_UNMZ, COOP.evidence, SH.MinCountConstraintComponent, "Missing or wrong evidence"),
-    (edit_no_source_document, AGR_UNMZ, PROV.wasDerivedFrom, SH.QualifiedMinCountConstraintComponent,
-     "No source document"),
-    (edit_membership_two_roles, URIRef(KGID + "membership/teresa-j-cendrowska-astm-vice-president-current"),
-     ORG.role, SH.MaxCountConstraintComponent, "exactly one org:role"),
-    (edit_bad_tenure, URIRef(KGID + "membership/teresa-j-cendrowska-astm-vice-president-current"),
-     COOP.tenure, SH.InConstraintComponent, "Wrong tenure"),
-    (edit_post_without_org, URIRef(KGID + "post/aplmf-chair"), ORG.postIn, SH.MinCountConstraintComponent,
-     "Post without its organization"),
-    (edit_event_string_date, URIRef(KGID + "event/apo-secretary-general-visit-stameq-2019-08-19"),
-     SCHEMA.startDate, SH.OrConstraintComponent, "Wrong start date"),
-    (edit_two_english_names, URIRef(KGID + "org/apo"), SKOS.prefLabel, SH.UniqueLangConstraintComponent,
-     "at most one skos:prefLabel per language"),
-    (edit_unit_of_text, URIRef(KGID + "org/quacert"), ORG.unitOf, SH.ClassConstraintComponent, "Wrong parent"),
-    (edit_country_name, URIRef(KGID + "org/unmz"), COOP.country, SH.PatternConstraintComponent,
-     "ISO 3166-1 alpha-2"),
-    (edit_person_two_names, URIRef(KGID + "person/tran-quoc-dung"), FOAF.name, SH.MaxCountConstraintComponent,
-     "exactly one foaf:name"),
-    (edit_document_without_source, URIRef(DOC_EN), URIRef("http://purl.org/dc/terms/source"),
-     SH.MinCountConstraintComponent, "Document without a source"),
-    (edit_mention_reversed, None, NIF.beginIndex, SH.LessThanOrEqualsConstraintComponent, "Wrong mention start"),
+    (
+        edit_no_source_document,
+        AGR_UNMZ,
+        PROV.wasDerivedFrom,
+        SH.QualifiedMinCountConstraintComponent,
+        "No source document",
+    ),
+    (
+        edit_membership_two_roles,
+        URIRef(KGID + "membership/teresa-j-cendrowska-astm-vice-president-current"),
+        ORG.role,
+        SH.MaxCountConstraintComponent,
+        "exactly one org:role",
+    ),
+    (
+        edit_bad_tenure,
+        URIRef(KGID + "membership/teresa-j-cendrowska-astm-vice-president-current"),
+        COOP.tenure,
+        SH.InConstraintComponent,
+        "Wrong tenure",
+    ),
+    (
+        edit_post_without_org,
+        URIRef(KGID + "post/aplmf-chair"),
+        ORG.postIn,
+        SH.MinCountConstraintComponent,
+        "Post without its organization",
+    ),
+    (
+        edit_event_string_date,
+        URIRef(KGID + "event/apo-secretary-general-visit-stameq-2019-08-19"),
+        SCHEMA.startDate,
+        SH.OrConstraintComponent,
+        "Wrong start date",
+    ),
+    (
+        edit_two_english_names,
+        URIRef(KGID + "org/apo"),
+        SKOS.prefLabel,
+        SH.UniqueLangConstraintComponent,
+        "at most one skos:prefLabel per language",
+    ),
+    (
+        edit_unit_of_text,
+        URIRef(KGID + "org/quacert"),
+        ORG.unitOf,
+        SH.ClassConstraintComponent,
+        "Wrong parent",
+    ),
+    (
+        edit_country_name,
+        URIRef(KGID + "org/unmz"),
+        COOP.country,
+        SH.PatternConstraintComponent,
+        "ISO 3166-1 alpha-2",
+    ),
+    (
+        edit_person_two_names,
+        URIRef(KGID + "person/tran-quoc-dung"),
+        FOAF.name,
+        SH.MaxCountConstraintComponent,
+        "exactly one foaf:name",
+    ),
+    (
+        edit_document_without_source,
+        URIRef(DOC_EN),
+        URIRef("http://purl.org/dc/terms/source"),
+        SH.MinCountConstraintComponent,
+        "Document without a source",
+    ),
+    (
+        edit_mention_reversed,
+        None,
+        NIF.beginIndex,
+        SH.LessThanOrEqualsConstraintComponent,
+        "Wrong mention start",
+    ),
     (edit_mention_wrong_anchor, None, None, SH.SPARQLConstraintComponent, "Offsets do not match the text"),
 ]
 
 
-@pytest.mark.parametrize(("edit", "focus", "path", "component", "message"), BROKEN,
-                         ids=[b[0].__name__[len("edit_"):] for b in BROKEN])
+@pytest.mark.parametrize(
+    ("edit", "focus", "path", "component", "message"),
+    BROKEN,
+    ids=[b[0].__name__[len("edit_") :] for b in BROKEN],
+)
 def test_broken_graph_fails(shapes, edit, focus, path, component, message):
     ds = sample_dataset()
     edit(ds)
     conforms, res = check(ds, shapes)
     assert not conforms
-    hits = [r for r in res
-            if (focus is None or r["focus"] == focus)
-            and (path is None or r["path"] == path)
-            and r["component"] == component]
+    hits = [
+        r
+        for r in res
+        if (focus is None or r["focus"] == focus)
+        and (path is None or r["path"] == path)
+        and r["component"] == component
+    ]
     assert hits, res
     assert message in hits[0]["message"], hits[0]["message"]
 
@@ -390,9 +492,21 @@ def test_broken_graph_fails(shapes, edit, focus, path, component, message):
 
 def test_at_least_twelve_queries():
     assert len(QUERY_NAMES) >= 12
-    assert {"organizations", "people-roles", "agreements", "partners", "agreements-by-year", "events",
-            "timeline", "units", "org-roles", "evidence", "documents", "stats", "partner-network"} <= set(
-        QUERY_NAMES)
+    assert {
+        "organizations",
+        "people-roles",
+        "agreements",
+        "partners",
+        "agreements-by-year",
+        "events",
+        "timeline",
+        "units",
+        "org-roles",
+        "evidence",
+        "documents",
+        "stats",
+        "partner-network",
+    } <= set(QUERY_NAMES)
 
 
 @pytest.mark.parametrize("name", QUERY_NAMES)
@@ -460,7 +574,13 @@ def test_people_roles(store):
     got = [(r["name"], r["roleLabel"], r["organizationName"], r["tenure"], r["sources"]) for r in rows]
     assert got == [
         ("Achmad Kurnia Prawira Mochtan", "Secretary-General", "APO", "current", "apo-visit-2019.en.txt"),
-        ("Achmad Kurnia Prawira Mochtan", "Secretary-General", "APO", "incoming", "stameq-2019-highlights.vi.txt"),
+        (
+            "Achmad Kurnia Prawira Mochtan",
+            "Secretary-General",
+            "APO",
+            "incoming",
+            "stameq-2019-highlights.vi.txt",
+        ),
         ("Nguyễn Xuân Phúc", "Prime Minister", None, "current", "stameq-2019-highlights.vi.txt"),
         ("Santhi Kanoktanaporn", "Secretary-General", "APO", "former", "stameq-2019-highlights.vi.txt"),
         ("Teresa J.Cendrowska", "Vice President", "ASTM", "current", "stameq-2019-highlights.vi.txt"),
@@ -504,7 +624,10 @@ def test_partners_of_stameq(store):
 
 def test_partners_other_orgs(store):
     apo = run(store, "partners", org="kgid:org/apo")
-    assert [(r["partnerName"], r["relation"]) for r in apo] == [("QUACERT", "event"), ("STAMEQ", "participation")]
+    assert [(r["partnerName"], r["relation"]) for r in apo] == [
+        ("QUACERT", "event"),
+        ("STAMEQ", "participation"),
+    ]
     accsq = run(store, "partners", org=KGID + "org/accsq")
     assert [(r["partnerName"], r["relation"]) for r in accsq] == [("STAMEQ", "role-held-by")]
     assert run(store, "partners", org="kgid:org/nobody") == []
@@ -549,20 +672,27 @@ def test_since_keeps_partial_dates(store):
     assert [r["date"] for r in run(store, "since")] == ["2019", "2019-04-17", "2019-08-19"]
     assert [r["date"] for r in run(store, "since", **{"from": "2019-04-18"})] == ["2019-08-19"]
     assert [r["date"] for r in run(store, "since", **{"from": "2000-01-01"})] == [
-        "2004-01", "2019", "2019-04-17", "2019-08-19"]
+        "2004-01",
+        "2019",
+        "2019-04-17",
+        "2019-08-19",
+    ]
 
 
 def test_units(store):
     rows = run(store, "units")
     assert [(r["unitName"], r["unitLabel"], r["parentName"], r["topName"]) for r in rows] == [
-        ("QUACERT", "Trung tâm Chứng nhận Phù hợp", "STAMEQ", "STAMEQ")]
+        ("QUACERT", "Trung tâm Chứng nhận Phù hợp", "STAMEQ", "STAMEQ")
+    ]
     assert rows[0]["unit"] == KGID + "org/quacert"
     assert rows[0]["parentLabel"] == "Directorate for Standards, Metrology and Quality"
 
 
 def test_org_roles(store):
     rows = run(store, "org-roles")
-    assert [(r["type"], r["holderName"], r["roleLabel"], r["organizationName"], r["tenure"]) for r in rows] == [
+    assert [
+        (r["type"], r["holderName"], r["roleLabel"], r["organizationName"], r["tenure"]) for r in rows
+    ] == [
         ("membership", "STAMEQ", "Vice Chair", "ACCSQ", "current"),
         ("post", None, "Chair", "APLMF", None),
         ("post", None, "Director General", "STAMEQ", None),
@@ -585,13 +715,16 @@ def test_evidence_for_an_organization(store):
     for r in mentions:
         ctx = URIRef(r["document"] + "#char=0,")
         text = str(ds.graph(URIRef(r["document"])).value(ctx, NIF.isString))
-        assert text[int(r["begin"]):int(r["end"])] == r["text"]
+        assert text[int(r["begin"]) : int(r["end"])] == r["text"]
         assert r["text"] in r["sentence"]
     facts = {(r["fact"], r["source"]) for r in rows if r["kind"] == "evidence"}
     assert facts == {
         (str(AGR_ASTM), "apo-visit-2019.en.txt"),
         (str(AGR_ASTM), "stameq-2019-highlights.vi.txt"),
-        (KGID + "membership/teresa-j-cendrowska-astm-vice-president-current", "stameq-2019-highlights.vi.txt"),
+        (
+            KGID + "membership/teresa-j-cendrowska-astm-vice-president-current",
+            "stameq-2019-highlights.vi.txt",
+        ),
     }
 
 
@@ -659,7 +792,11 @@ def test_partner_network(store):
     workshop = rows[2]
     assert workshop["label"].startswith("Chia sẻ ứng dụng")
     assert (workshop["bParent"], workshop["bParentName"]) == (KGID + "org/stameq", "STAMEQ")
-    assert (workshop["aKind"], workshop["bKind"], workshop["aAcronym"]) == ("regional", "certification", "APO")
+    assert (workshop["aKind"], workshop["bKind"], workshop["aAcronym"]) == (
+        "regional",
+        "certification",
+        "APO",
+    )
     assert workshop["evidence"].startswith("Trung tâm Chứng nhận Phù hợp (QUACERT) chủ trì")
     astm = rows[0]
     assert astm["aLabel"] == "ASTM International"
