@@ -33,8 +33,11 @@ def extract_text(text: str, source: str = "text.txt") -> Extraction:
 
 
 def query(name_or_text: str, store_path: str | os.PathLike[str] | None = None,
-          params: dict[str, str] | None = None, endpoint: str | None = None) -> tuple[list[str], list[dict]]:
-    """Run a saved query (by name or .rq path) or SPARQL text; returns (columns, rows of RDF terms)."""
+          params: dict[str, str] | None = None, endpoint: str | None = None,
+          is_text: bool | None = None) -> tuple[list[str], list[dict]]:
+    """Run a saved query (by name or .rq path) or SPARQL text; returns (columns, rows of RDF terms).
+
+    `is_text` says which it is; when None, anything with a "{" is taken as SPARQL text."""
     from kg import queries as Q
 
     if endpoint:
@@ -49,9 +52,9 @@ def query(name_or_text: str, store_path: str | os.PathLike[str] | None = None,
         def run(text, subs):
             return Q.execute(store, text, subs)
 
-    looks_like_text = any(w in name_or_text.upper() for w in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")) and \
-        not name_or_text.endswith(".rq")
-    if looks_like_text:
+    if is_text is None:
+        is_text = "{" in name_or_text
+    if is_text:
         saved = Q.SavedQuery("inline", Path("-"), name_or_text)
     else:
         saved = Q.load_query(name_or_text)

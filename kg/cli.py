@@ -82,13 +82,13 @@ def build(
         elif rep.status == "skipped" and task is not None:
             progress.advance(task)
         if rep.status == "skipped":
-            console.print(f"[red]skipped[/red] {path}: {rep.error}", highlight=False)
+            console.print(f"[red]skipped[/red] {path}: {rep.error}", highlight=False, soft_wrap=True)
         elif not quiet and rep.status in {"added", "updated"}:
             c = rep.counts
             progress.console.print(
                 f"[green]{rep.status:>7}[/green] {path}: {c.get('organizations', 0)} organizations, "
                 f"{c.get('people', 0)} people, {c.get('roles', 0)} roles, {c.get('agreements', 0)} agreements, "
-                f"{c.get('events', 0)} events", highlight=False)
+                f"{c.get('events', 0)} events", highlight=False, soft_wrap=True)
 
     try:
         with progress:
@@ -98,7 +98,7 @@ def build(
         _fail(e, debug)
         return
     for p in report.problems:
-        console.print(f"[red]skipped[/red] {p}", highlight=False)
+        console.print(f"[red]skipped[/red] {p}", highlight=False, soft_wrap=True)
     summary = (f"{report.count('added')} added, {report.count('updated')} updated, "
                f"{report.count('unchanged')} unchanged, {report.count('skipped') + len(report.problems)} skipped"
                + (f", {report.count('removed')} removed" if report.count("removed") else "")
@@ -146,7 +146,7 @@ def query(
             raise KgError(f"unknown format {fmt!r}; choose one of {', '.join(OUTPUT_FORMATS)}")
         if not name and not expr:
             raise KgError("give a saved query name, a .rq file, or -e 'SPARQL' (see `kg queries`)")
-        cols, rows = run_query(expr or name or "", store, _params(param), endpoint=endpoint)
+        cols, rows = run_query(expr or name or "", store, _params(param), endpoint=endpoint, is_text=bool(expr))
     except KgError as e:
         _fail(e, debug)
         return
@@ -234,7 +234,7 @@ def stats(store: StoreOpt = None, fmt: RowFormatOpt = "table", debug: DebugOpt =
     from kg.output import write_rows
 
     try:
-        cols, rows = run_query("stats", store)
+        cols, rows = run_query("stats", store, is_text=False)
     except KgError as e:
         _fail(e, debug)
         return

@@ -8,10 +8,11 @@ from kg.extract.dates import find_dates
 from kg.model import PartialDate
 
 _BYLINE_AUTHOR = re.compile(
-    r"(?:Người viết|Tác giả|Bài và ảnh|Bài|Phóng viên|By|Author|Written by|Reporter)\s*[:：]?\s*"
+    r"(?:^|[|\-–]\s*)(?:(?:Người viết|Tác giả|Bài và ảnh|Phóng viên|Author|Written by|Reporter)\s*[:：]|By\b)\s*"
     r"(?P<name>[A-ZÀ-Ỹ][\w.]*(?:\s+[A-ZÀ-Ỹ][\w.]*){0,4})", re.U)
 _BYLINE_DATE = re.compile(
-    r"(?:Ngày viết|Ngày đăng|Cập nhật|Đăng ngày|Ngày|Posted|Published|Updated|Date|On)\s*[:：]?\s*", re.I)
+    r"(?:^|[|\-–]\s*)(?:Ngày viết|Ngày đăng|Cập nhật|Đăng ngày|Ngày|Thời gian|Posted|Published|Updated|Date|"
+    r"Posted on|Published on)\s*[:：]", re.I)
 
 
 def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, int]:
@@ -29,7 +30,7 @@ def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, 
         header_lines = idx + 1
     for k in range(idx + 1, min(idx + 4, len(lines))):
         line = lines[k]
-        is_byline = bool(_BYLINE_DATE.search(line) or _BYLINE_AUTHOR.search(line)) and len(line.split()) <= 30
+        is_byline = bool(_BYLINE_DATE.search(line) or _BYLINE_AUTHOR.search(line)) and len(line.split()) <= 20
         if not is_byline:
             break
         m = _BYLINE_AUTHOR.search(line)

@@ -276,11 +276,13 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
                 extra.append(OrgSpan(t.start, t.end, t.text, defined[t.text], "acronym", acronym=t.text))
         spans = sorted(spans + extra, key=lambda s: s.start)
     for sp in spans:
-        builder.orgs[sp.key].add_name(canonical_tone(sp.text))
+        if sp.source == "defined" and sp.acronym:
+            builder.orgs[sp.key].add_name(canonical_tone(sp.text[: sp.text.rfind("(")].strip()))
+        else:
+            builder.orgs[sp.key].add_name(canonical_tone(sp.text))
     # A parent from the reference is linked only when the document names it too.
     for org in builder.orgs.values():
-        if org.from_reference and org.parent and (org.parent not in builder.orgs or
-                                                  ref.orgs[org.key].kind != "unit"):
+        if org.from_reference and org.parent and org.parent not in builder.orgs:
             org.parent = None
     return spans, builder.orgs
 

@@ -66,8 +66,9 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
             continue
         m = match_phrase(toks, i, HONORIFICS)
         if m and (t.is_cap or t.low in {"ong", "ba"}):
-            items.append(Item("hon", m[1], t.start, toks[i + m[0] - 1].end, ""))
-            i += m[0]
+            n = m[0] + (1 if i + m[0] < len(toks) and toks[i + m[0]].text == "." else 0)
+            items.append(Item("hon", m[1], t.start, toks[i + n - 1].end, ""))
+            i += n
             continue
         items.append(Item("tok", t.low, t.start, t.end, t.text))
         i += 1
@@ -144,18 +145,15 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
             k -= 1
             if k >= 0 and items[k].kind == "tok" and items[k].value in _OF:
                 k -= 1
-        if k >= 0 and items[k].kind == "role" and k not in used_roles:
+        if org is None and k >= 1 and items[k].kind == "role" and items[k - 1].kind == "org" and \
+                k not in used_roles:
+            membership(it.value, k, items[k - 1].value, "current")  # "BIS's Director General, Mr. X"
+        elif k >= 0 and items[k].kind == "role" and k not in used_roles:
             tenure = items[k - 1].value if k >= 1 and items[k - 1].kind == "tenure" else "current"
             if org is None:
                 org2, _ = _role_org(items, k + 1)
                 org = org2 if org2 and _ <= idx else None
             membership(it.value, k, org, tenure)
-        elif k >= 1 and items[k].kind == "tok" and items[k].value in {"'s", "s"} or (
-                k >= 0 and items[k].kind == "role" and k in used_roles):
-            pass
-        # "PTB's Secretary-General, X" / "PTB President X": org before the office
-        if k >= 1 and items[k].kind == "role" and items[k - 1].kind == "org" and k not in used_roles:
-            membership(it.value, k, items[k - 1].value, "current")
 
     # P4: an organization holding an office in another: "<Org> … đảm nhận … Phó Chủ tịch của ACCSQ; …"
     first_org = next((x for x in items[:3] if x.kind == "org"), None)

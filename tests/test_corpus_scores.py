@@ -1,0 +1,44 @@
+"""Scores of the extractor, through the graph, against the gold annotations (`kg eval`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.evaluate import evaluate_dir
+from tests.conftest import FIXTURES
+
+
+def _f1(result, cat):
+    return result.total(cat).f1
+
+
+def test_seed_and_dev_corpus_reach_the_targets(shared):
+    for folder in (shared / "corpus", shared / "corpus" / "dev"):
+        r = evaluate_dir(folder)
+        assert _f1(r, "organizations") >= 0.95, folder
+        assert _f1(r, "people") >= 0.95, folder
+        assert _f1(r, "roles") >= 0.85, folder
+        assert _f1(r, "agreements") >= 0.85, folder
+        assert _f1(r, "events") >= 0.70, folder
+        assert r.evidence_ratio() >= 0.95
+
+
+@pytest.mark.skipif(not FIXTURES.is_dir(), reason="no test articles")
+def test_unseen_style_articles_score_well():
+    r = evaluate_dir(FIXTURES)
+    assert _f1(r, "organizations") >= 0.85
+    assert _f1(r, "people") >= 0.85
+    assert _f1(r, "roles") >= 0.70
+    assert _f1(r, "agreements") >= 0.60
+
+
+@pytest.mark.skipif(not FIXTURES.is_dir(), reason="no test articles")
+def test_nfd_and_html_forms_give_the_same_facts_as_plain_text():
+    from kg.api import extract_file
+
+    def facts(path):
+        e = extract_file(path)
+        return (set(e.organizations), {frozenset(a.parties) for a in e.agreements},
+                {(m.member, m.role, m.organization) for m in e.memberships})
+
+    assert facts(FIXTURES / "bis-mou-2021.vi.txt") == facts(FIXTURES / "bis-mou-2021.nfd.vi.txt")
