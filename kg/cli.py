@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -25,7 +25,7 @@ app = typer.Typer(
 )
 
 # Shared options, defined once.
-StoreOpt = Annotated[Optional[Path], typer.Option(
+StoreOpt = Annotated[Path | None, typer.Option(
     "--store", "-s", help="Store directory [env KG_STORE; default .kg/store].", show_default=False)]
 RowFormatOpt = Annotated[str, typer.Option(
     "--format", "-f", help="Output: table, csv, tsv or json.", case_sensitive=False)]
@@ -42,12 +42,12 @@ def _fail(err: Exception, debug: bool = False) -> None:
 
 @app.command()
 def build(
-    paths: Annotated[Optional[list[Path]], typer.Argument(
+    paths: Annotated[list[Path] | None, typer.Argument(
         help="Files or folders of articles (.txt, .html) [default: data/articles].", show_default=False)] = None,
     store: StoreOpt = None,
     full: Annotated[bool, typer.Option("--full", help="Re-extract every document, changed or not.")] = False,
     prune: Annotated[bool, typer.Option("--prune", help="Remove documents whose files are gone.")] = False,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes [default: all cores].")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes [default: all cores].")] = None,
     wait: Annotated[bool, typer.Option("--wait", help="Wait for another build to finish instead of failing.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (store unchanged) on a SHACL violation.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary line.")] = False,
@@ -120,14 +120,14 @@ def _params(values: list[str] | None) -> dict[str, str]:
 
 @app.command()
 def query(
-    name: Annotated[Optional[str], typer.Argument(help="Saved query name (see `kg queries`) or a .rq file.",
+    name: Annotated[str | None, typer.Argument(help="Saved query name (see `kg queries`) or a .rq file.",
                                                   show_default=False)] = None,
-    expr: Annotated[Optional[str], typer.Option("--expr", "-e", help="SPARQL text to run instead.")] = None,
-    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE, bound as an RDF term "
+    expr: Annotated[str | None, typer.Option("--expr", "-e", help="SPARQL text to run instead.")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, bound as an RDF term "
                                                        "(repeatable).")] = None,
     fmt: RowFormatOpt = "table",
     store: StoreOpt = None,
-    endpoint: Annotated[Optional[str], typer.Option("--endpoint", help="Query a remote SPARQL endpoint URL "
+    endpoint: Annotated[str | None, typer.Option("--endpoint", help="Query a remote SPARQL endpoint URL "
                                                     "instead of the local store.")] = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -177,8 +177,8 @@ def list_queries(fmt: RowFormatOpt = "table") -> None:
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, trig, ntriples, nquads, jsonld or rdfxml.")
                    ] = "turtle",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write [default: stdout].")] = None,
-    document: Annotated[Optional[str], typer.Option("--document", "-d", help="Only this document's graph "
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write [default: stdout].")] = None,
+    document: Annotated[str | None, typer.Option("--document", "-d", help="Only this document's graph "
                                                     "(its IRI).")] = None,
     store: StoreOpt = None,
     debug: DebugOpt = False,

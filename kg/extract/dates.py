@@ -58,7 +58,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_md", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s+" + _D + _ORD + r"\b(?![:\d])")),
     ("en_dm", re.compile(r"\b" + _D + _ORD + r"(?:\s+of)?\s+(?P<mn>" + _EN_MONTH_RE + r")\b")),
     ("period", re.compile(
-        r"(?i:giai đoạn|period|từ năm|from|between)?\s*\b(?P<y1>(?:19|20)\d\d)\s*(?:-|–|—|to|đến)\s*(?P<y2>(?:19|20)\d\d)\b")),
+        r"(?i:giai đoạn|period|từ năm|from|between)?\s*\b(?P<y1>(?:19|20)\d\d)\s*(?:-|–|—|to|đến)\s*"
+        r"(?P<y2>(?:19|20)\d\d)\b")),
     ("year", re.compile(
         r"(?:(?i:năm|in|of|during|trong năm|since|từ năm)\s+)" + _Y + r"\b(?![/\-–]\d)")),
 ]

@@ -48,7 +48,7 @@ _EN_EVENT_NOUNS = {"dialogue", "meeting", "conference", "workshop", "seminar", "
 _EN_CONNECT = {"of", "for", "on", "and", "&", "in"}
 _EN_SKIP_LEAD = {"the", "a", "an", "on", "under", "at", "in", "by", "with", "from", "to", "and", "as", "its",
                  "their", "his", "her", "this", "that", "these", "both", "during", "after", "before", "while",
-                 "when", "also", "ms", "mr", "mrs", "dr", "prof", "hanoi", "ha", "said", "posted", "by"}
+                 "when", "also", "ms", "mr", "mrs", "dr", "prof", "hanoi", "ha", "said", "posted"}
 _NOT_ORG_ACRONYMS = {"MOU", "MoU", "MOUs", "MoUs", "TCVN", "QCVN", "JIS", "CEO", "GDP", "COVID", "HANOI", "TP",
                      "TS", "PGS", "GS", "ThS", "USD", "VND", "EUR", "TBT", "SPS", "MRA", "MRAs", "FTA", "ICT",
                      "IT", "AI", "IOT", "IoT", "PGS.TS", "GS.TS", "HCM", "TP.HCM", "OK", "II", "III", "IV",
@@ -153,7 +153,8 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict) 
             lower_run = 0
         elif t.low in {"va", "ve"}:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-            if not (nxt and nxt.is_cap and nxt.is_word and not nxt.is_acronym) or match_phrase(tokens, j + 1, _VI_HEAD_PHRASES, exact=True):
+            if not (nxt and nxt.is_cap and nxt.is_word and not nxt.is_acronym) or \
+                    match_phrase(tokens, j + 1, _VI_HEAD_PHRASES, exact=True):
                 break
         elif t.low in _VI_STOP:
             break
@@ -373,7 +374,8 @@ def _scan_back(tokens: list[Token], paren: int, acr: str, role_phrases: dict) ->
     # English: the run of capitalized words before the parenthesis whose initial matches the acronym.
     k = paren - 1
     run_start = None
-    while k >= 0 and tokens[k].line == tokens[paren].line and (tokens[k].is_cap or tokens[k].low in _EN_CONNECT | {"the"} or tokens[k].text in "-–"):
+    while k >= 0 and tokens[k].line == tokens[paren].line and (
+            tokens[k].is_cap or tokens[k].low in _EN_CONNECT | {"the"} or tokens[k].text in "-–"):
         if tokens[k].is_cap:
             run_start = k
         k -= 1

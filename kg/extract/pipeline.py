@@ -88,7 +88,6 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     byline = (len(lines[0]) + 1 if lines else 0, sum(len(ln) + 1 for ln in lines[:header_lines]))
     spans, orgs = find_organizations(text, doc.lang, ref, phrases, skip=[byline])
     ex.organizations = orgs
-    folded = fold(text)
     places = [(s, e, p) for s, e, p in ref.find_places(text)
               if not any(s < o.end and e > o.start for o in spans)]
     tokens = tokenize(text)
@@ -219,7 +218,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, focal, 
     parties: list[str] = []
     prev_org = None
     after_with = False
-    for idx, it in enumerate(items):
+    for it in items:
         if it.kind == "tok" and it.value in {"voi", "with", "giua", "between"}:
             after_with = True
         if it.kind != "org":
