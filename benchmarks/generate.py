@@ -610,17 +610,21 @@ _VI_FILLER = [
     "hài hòa với tiêu chuẩn quốc tế và khu vực.",
     "Việc áp dụng {std} giúp doanh nghiệp ngành {sector} nâng cao năng lực cạnh tranh và đáp ứng yêu cầu của "
     "các thị trường khó tính.",
-    "Hiện nay, các mặt hàng xuất khẩu chủ yếu gồm {sector}, {sector2} và máy móc thiết bị, với kim ngạch tăng "
+    "Hiện nay, các mặt hàng xuất khẩu chủ yếu gồm {sector}, {sector2} và máy móc thiết bị, "
+    "với kim ngạch tăng "
     "khoảng {pct}% so với cùng kỳ năm trước.",
     "Các chuyên gia cho rằng hạ tầng chất lượng quốc gia cần được đầu tư đồng bộ, từ hệ thống chuẩn đo lường "
     "đến mạng lưới phòng thử nghiệm và tổ chức chứng nhận.",
     "Trong thời gian tới, hoạt động hợp tác sẽ tập trung vào trao đổi thông tin, đào tạo nguồn nhân lực và "
     "chia sẻ kinh nghiệm quản lý.",
-    "Đây là cơ sở quan trọng để doanh nghiệp giảm chi phí thử nghiệm lặp lại, rút ngắn thời gian đưa hàng hóa "
+    "Đây là cơ sở quan trọng để doanh nghiệp giảm chi phí thử nghiệm lặp lại, "
+    "rút ngắn thời gian đưa hàng hóa "
     "ra thị trường.",
-    "Hơn {n2} đại biểu đến từ các cơ quan quản lý, viện nghiên cứu, trường đại học và doanh nghiệp đã tham dự "
+    "Hơn {n2} đại biểu đến từ các cơ quan quản lý, viện nghiên cứu, trường đại học "
+    "và doanh nghiệp đã tham dự "
     "và trao đổi nhiều ý kiến thiết thực.",
-    "Nhiều ý kiến đề nghị tăng cường công tác truyền thông để nâng cao nhận thức của cộng đồng doanh nghiệp về "
+    "Nhiều ý kiến đề nghị tăng cường công tác truyền thông để nâng cao nhận thức "
+    "của cộng đồng doanh nghiệp về "
     "vai trò của tiêu chuẩn, đo lường và chất lượng.",
     "Các phòng thí nghiệm trong nước quan tâm có thể đăng ký tham gia chương trình so sánh liên phòng trong "
     "quý {q} năm nay.",
@@ -639,25 +643,31 @@ _EN_FILLER = [
     "international and regional standards.",
     "Applying {std} helps {sector} manufacturers improve their competitiveness and meet the requirements of "
     "demanding export markets.",
-    "Exports of {sector}, {sector2} and machinery grew by about {pct}% compared with the same period last year.",
+    "Exports of {sector}, {sector2} and machinery grew by about {pct}% "
+    "compared with the same period last year.",
     "Experts said that the national quality infrastructure needs coordinated investment, from measurement "
     "standards to testing laboratories and certification bodies.",
-    "Cooperation in the coming period will focus on information exchange, human resource training and sharing "
+    "Cooperation in the coming period will focus on information exchange, "
+    "human resource training and sharing "
     "of management experience.",
     "This is expected to spare companies repeated testing and shorten the time it takes to bring products to "
     "market.",
-    "More than {n2} delegates from regulators, research institutes, universities and businesses took part and "
+    "More than {n2} delegates from regulators, research institutes, universities "
+    "and businesses took part and "
     "exchanged practical views.",
     "Several participants called for stronger outreach so that businesses better understand the role of "
     "standards, metrology and quality.",
-    "Domestic laboratories interested in the interlaboratory comparison programme can register before the end "
+    "Domestic laboratories interested in the interlaboratory comparison programme "
+    "can register before the end "
     "of the quarter.",
     "According to the report, {n2} companies received support to build and apply management systems based on "
     "{std}.",
-    "Digital transformation in measurement and certification is opening new opportunities, but it also raises "
+    "Digital transformation in measurement and certification is opening new opportunities, "
+    "but it also raises "
     "challenges in staffing and funding.",
     "Delegates also discussed the regional harmonization of standards and its impact on trade in {sector}.",
-    "These results help facilitate trade, protect consumers and strengthen the reputation of Vietnamese goods.",
+    "These results help facilitate trade, protect consumers and strengthen "
+    "the reputation of Vietnamese goods.",
 ]
 _VI_HEADINGS = [
     "Thúc đẩy hợp tác song phương",
@@ -902,7 +912,8 @@ class _Writer:
             return [
                 rng.choice(
                     [
-                        f"{self.ref(a)} và {self.ref(b)} đang đàm phán {doc} về {subj_vi}, dự kiến ký vào năm {nxt}.",
+                        f"{self.ref(a)} và {self.ref(b)} đang đàm phán {doc} về {subj_vi}, "
+                        f"dự kiến ký vào năm {nxt}.",
                         f"Hai bên dự kiến ký {doc} về {subj_vi} vào cuối năm {self.year}.",
                         f"Phía {self.ref(b)} đề nghị hai bên xem xét ký kết {doc} tại kỳ họp tiếp theo.",
                         f"{self.ref(a)} mong muốn ký {doc} với {self.ref(b)} trong thời gian tới.",
@@ -946,7 +957,8 @@ class _Writer:
                 )
             elif k == 2:
                 out.append(
-                    f"Đoàn cũng đã tham dự Diễn đàn {rng.choice(_FIELDS)[0]} châu Á - Thái Bình Dương lần thứ "
+                    f"Đoàn cũng đã tham dự Diễn đàn {rng.choice(_FIELDS)[0]} "
+                    "châu Á - Thái Bình Dương lần thứ "
                     f"{n} do {self.ref(a)} chủ trì tại {self.place()}."
                 )
             else:
@@ -957,7 +969,8 @@ class _Writer:
             if rng.random() < 0.6:
                 out.append(
                     f"Phát biểu khai mạc, {self.person_phrase(a)} nhấn mạnh vai trò của "
-                    f"{rng.choice(['tiêu chuẩn', 'đo lường', 'hạ tầng chất lượng'])} đối với phát triển bền vững."
+                    f"{rng.choice(['tiêu chuẩn', 'đo lường', 'hạ tầng chất lượng'])} "
+                    "đối với phát triển bền vững."
                 )
         else:
             title = rng.choice(_EN_EVENT_TITLES)
@@ -985,7 +998,8 @@ class _Writer:
             if rng.random() < 0.6:
                 out.append(
                     f"Opening the event, {self.person_phrase(a)} stressed the role of "
-                    f"{rng.choice(['standards', 'metrology', 'quality infrastructure'])} for sustainable growth."
+                    f"{rng.choice(['standards', 'metrology', 'quality infrastructure'])} "
+                    "for sustainable growth."
                 )
         return out
 
@@ -995,8 +1009,10 @@ class _Writer:
             return [
                 rng.choice(
                     [
-                        f"Theo {self.person_phrase(a)}, hợp tác quốc tế là động lực quan trọng để nâng cao năng lực kỹ thuật.",
-                        f"Tham dự buổi làm việc có {self.person_phrase(a)} cùng đại diện các đơn vị liên quan.",
+                        f"Theo {self.person_phrase(a)}, hợp tác quốc tế là động lực quan trọng "
+                        "để nâng cao năng lực kỹ thuật.",
+                        f"Tham dự buổi làm việc có {self.person_phrase(a)} "
+                        "cùng đại diện các đơn vị liên quan.",
                         f"{_cap(self.person_phrase(a))} cho biết đơn vị sẽ cử "
                         f"{rng.randint(2, 10)} cán bộ tham gia khóa đào tạo tại {self.place()}.",
                     ]
@@ -1005,9 +1021,12 @@ class _Writer:
         return [
             rng.choice(
                 [
-                    f"According to {self.person_phrase(a)}, international cooperation is key to building technical capacity.",
-                    f"The meeting was attended by {self.person_phrase(a)} and representatives of related units.",
-                    f"{_cap(self.person_phrase(a))} said the organization would send {rng.randint(2, 10)} staff to a training "
+                    f"According to {self.person_phrase(a)}, international cooperation is key "
+                    "to building technical capacity.",
+                    f"The meeting was attended by {self.person_phrase(a)} "
+                    "and representatives of related units.",
+                    f"{_cap(self.person_phrase(a))} said the organization would send "
+                    f"{rng.randint(2, 10)} staff to a training "
                     f"course in {self.place()}.",
                 ]
             )
