@@ -32,8 +32,8 @@ for _words, _kind in [
 ]:
     _TRIGGERS[tuple(canonical_tone(_words).split())] = _kind
 
-_VI_STOP = {"tai", "do", "vao", "nham", "voi", "da", "duoc", "ngay", "tu", "cung", "la", "dien", "ra", "co",
-            "se", "nay", "theo", "trong", "khi", "sau", "de", "cho", "hut", "va", "nhu", "bang"}
+_VI_STOP = {"tại", "do", "vào", "nhằm", "với", "đã", "được", "ngày", "từ", "cùng", "là", "diễn", "ra", "có",
+            "sẽ", "này", "theo", "trong", "khi", "sau", "để", "cho", "thu", "hút", "và", "như", "bằng"}
 _EN_STOP = {"in", "at", "on", "was", "were", "is", "will", "hosted", "organized", "organised", "held", "with",
             "from", "to", "which", "that", "and", "by", "for", "under", "where", "attended", "co-chaired",
             "chaired", "planned", "scheduled"}
@@ -48,7 +48,8 @@ _MAX_WORDS = 18
 
 def _quoted(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     """A quoted title starting at or just after pos: (start, end) of its inside."""
-    m = re.match(r"\s*(?:về|on|:)?\s*[“\"«]", text[pos:limit])
+    m = re.match(r"\s*(?:(?:về|on|:|trực tuyến|online|quốc tế|khoa học|chuyên đề|với chủ đề|chủ đề|on the theme|"
+                 r"themed|titled|entitled)\s*){0,3}[“\"«]", text[pos:limit], re.I)
     if not m:
         return None
     start = pos + m.end()
@@ -92,7 +93,7 @@ def find_events(text: str, s_start: int, s_end: int, tokens: list[Token]) -> lis
             last = j
             while j < len(toks) and j - i < _MAX_WORDS:
                 w = toks[j]
-                if w.low in _VI_STOP and not (w.low == "ve" and j + 1 < len(toks) and toks[j + 1].is_cap):
+                if w.lowd in _VI_STOP:
                     break
                 if not w.is_word and w.text not in {"(", ")", "-", "–"}:
                     break

@@ -28,10 +28,10 @@ _VI_NOT_AFTER_HEAD = {"hoi": {"nghi", "thao", "cho", "vien", "nhap", "dong"}, "b
                       "ban": {"hanh", "dau", "than"}, "so": {"huu", "do"}, "to chuc": set(),
                       "truong": {"doan", "ban", "phong", "nhom"}}
 _VI_NAME_LOWER = {"quoc", "gia", "te", "hoa", "va", "ve", "cac", "tu", "van", "so", "ma", "vach"}
-_VI_STOP = {"va", "cua", "tai", "voi", "da", "ky", "ket", "la", "duoc", "co", "cho", "trong", "thuoc", "truc",
-            "nam", "ngay", "thang", "den", "tu", "o", "nhu", "do", "se", "vao", "cung", "nhung", "nham", "de",
-            "khi", "sau", "truoc", "giua", "phia", "hai", "ben", "dai", "dien", "bao", "gom", "hien", "nay",
-            "nay.", "tham", "du", "to", "chuc", "phoi", "hop", "chu", "tri", "dang", "tiep", "dau", "cac"}
+_VI_STOP = {"và", "của", "tại", "với", "đã", "ký", "kết", "là", "được", "có", "cho", "trong", "thuộc", "trực",
+            "năm", "ngày", "tháng", "đến", "từ", "ở", "như", "do", "sẽ", "vào", "cùng", "nhưng", "nhằm", "để",
+            "khi", "sau", "trước", "giữa", "phía", "hai", "bên", "đại", "diện", "bao", "gồm", "hiện", "nay", "này",
+            "tham", "dự", "tổ", "chức", "phối", "hợp", "chủ", "trì", "đang", "tiếp", "đầu", "các", "đoàn", "cũng"}
 _EN_ORG_NOUNS = {
     "institute", "institution", "organization", "organisation", "committee", "sub-committee", "subcommittee",
     "agency", "bureau", "office", "ministry", "directorate", "association", "council", "congress", "center",
@@ -40,6 +40,8 @@ _EN_ORG_NOUNS = {
     "board", "society", "secretariat", "network", "alliance", "chamber", "academy", "cooperation",
     "inc", "ltd", "gmbh", "forum", "programme", "service", "services", "body", "consortium", "fund", "bank",
 }
+_COMPANY_SUFFIXES = {"international", "berhad", "bhd", "ltd", "inc", "corporation", "corp", "group", "gmbh", "ag",
+                     "jsc", "plc", "llc", "limited", "holdings", "co"}
 _EN_UNIT_NOUNS = {"department", "division", "office", "centre", "center", "laboratory", "unit", "section",
                   "group", "secretariat", "sub-committee", "subcommittee", "committee", "team"}
 _EN_EVENT_NOUNS = {"dialogue", "meeting", "conference", "workshop", "seminar", "summit", "symposium", "day",
@@ -78,8 +80,13 @@ def _phrases(items: list[str]) -> dict[tuple[str, ...], str]:
 _VI_HEAD_PHRASES = _phrases(_VI_HEADS)
 
 
+_STANDARD_SERIES = re.compile(r"\b(?:TCVN|QCVN|MS|BS|EN|KS|JIS|SNI|SS|AS|NF|DIN|GB|SASO|IS)(?:\s+(?:ISO|IEC|EN))+\b")
+
+
 def standard_code_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _STANDARD_CODE.finditer(text)]
+    """Standard codes and adopted series ("TCVN ISO 9001:2015", "ISO/IEC 17025", "MS IEC"): not bodies."""
+    spans = [(m.start(), m.end()) for m in _STANDARD_CODE.finditer(text)]
+    return spans + [(m.start(), m.end()) for m in _STANDARD_SERIES.finditer(text)]
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
@@ -156,7 +163,7 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict) 
             if not (nxt and nxt.is_cap and nxt.is_word and not nxt.is_acronym) or \
                     match_phrase(tokens, j + 1, _VI_HEAD_PHRASES, exact=True):
                 break
-        elif t.low in _VI_STOP:
+        elif t.lowd in _VI_STOP:
             break
         elif t.text.isdigit() and last == j:
             last = j + 1  # "QUATEST 1", "Trung tâm Kỹ thuật 3"
@@ -253,7 +260,8 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             continue
         a, b = span
         words = [tokens[k].low for k in range(a, b)]
-        if not any(w in _EN_ORG_NOUNS for w in words) or words[-1] in _EN_EVENT_NOUNS:
+        company = b - a >= 2 and words[-1] in _COMPANY_SUFFIXES and tokens[a].is_acronym
+        if (not company and not any(w in _EN_ORG_NOUNS for w in words)) or words[-1] in _EN_EVENT_NOUNS:
             continue
         if all(w in _EN_ORG_NOUNS for w in words):
             continue  # "Department", "Office" alone: a generic noun, not a name

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.text import fold, slug
+from kg.extract.text import canonical_tone, fold, slug
 from kg.extract.tokens import Token, match_phrase
 from kg.model import Person
 
@@ -23,8 +23,9 @@ for _t, _keep in [
     ("prof", "Prof."), ("professor", "Professor"), ("sir", "Sir"), ("madam", "Madam"), ("mme", "Mme"),
     ("h.e", "H.E."), ("pgs. ts", "PGS.TS."), ("gs. ts", "GS.TS."), ("tiến sỹ", "Tiến sĩ"),
 ]:
-    HONORIFICS[tuple(fold(_t).replace(".", " . ").split())] = _keep
-    HONORIFICS[tuple(fold(_t).split())] = _keep
+    # Keyed with diacritics: "chị" is an honorific, "Chi" in "Ho Chi Minh" is not.
+    HONORIFICS[tuple(canonical_tone(_t).replace(".", " . ").split())] = _keep
+    HONORIFICS[tuple(canonical_tone(_t).split())] = _keep
 
 _VI_SURNAMES = {
     fold(s) for s in
@@ -45,12 +46,22 @@ class PersonSpan:
     by: str = "honorific"  # honorific | role | surname | byline
 
 
+_NAME_CONNECTORS = {"bin", "binti", "bte", "van", "von", "de", "da", "del", "der", "al", "ibn", "la", "le"}
+
+
 def _name_tokens(tokens: list[Token], i: int, blocked: set[int], max_len: int = 6) -> int:
-    """Number of consecutive capitalized name tokens starting at i (0 when none)."""
+    """Number of consecutive capitalized name tokens starting at i (0 when none); lower-case
+    particles inside a name ("Ahmad Faizal bin Rahman", "Ursula von der Leyen") are kept."""
     n = 0
     while i + n < len(tokens) and n < max_len:
         t = tokens[i + n]
+        if n > 0 and t.text in _NAME_CONNECTORS and i + n + 1 < len(tokens) and tokens[i + n + 1].is_cap and \
+                tokens[i + n + 1].is_word and t.line == tokens[i].line:
+            n += 1
+            continue
         if i + n in blocked or not t.is_word or not t.is_cap or t.text.isupper() and len(t.text) > 2:
+            break
+        if t.line != tokens[i].line:
             break
         if any(c.isdigit() for c in t.text):
             break
@@ -64,7 +75,7 @@ def _clean_name(text: str) -> str:
 
 def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_token_ids: set[int],
                 role_phrases: dict[tuple[str, ...], str]) -> list[PersonSpan]:
-    blocked = org_token_ids | place_token_ids
+    blocked = org_token_ids  # after a title, "Trần Đức Long" is a name even though "Đức" is a country
     spans: list[PersonSpan] = []
     taken: set[int] = set()
 
@@ -84,14 +95,14 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
         if not t.is_word:
             i += 1
             continue
-        m = match_phrase(tokens, i, HONORIFICS)
-        if m and (t.is_cap or t.low in {"ong", "ba", "ngai"}):
+        m = match_phrase(tokens, i, HONORIFICS, exact=True)
+        if m and (t.is_cap or t.lowd in {"ông", "bà", "ngài"}):
             n_h, title = m
             j = i + n_h
             if j < len(tokens) and tokens[j].text == ".":
                 j += 1
             # chains such as "PGS.TS." or "Tiến sĩ" after "ông"
-            m2 = match_phrase(tokens, j, HONORIFICS) if j < len(tokens) else None
+            m2 = match_phrase(tokens, j, HONORIFICS, exact=True) if j < len(tokens) else None
             if m2 and tokens[j].is_cap:
                 title = m2[1] or title
                 j += m2[0]
@@ -115,8 +126,10 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
             j += 1
         if j < len(tokens) and tokens[j].text == ",":
             continue
-        if j < len(tokens) and match_phrase(tokens, j, HONORIFICS):
+        if j < len(tokens) and match_phrase(tokens, j, HONORIFICS, exact=True):
             continue
+        if j in place_token_ids:
+            continue  # "Đại sứ Việt Nam tại …": a country, not a name
         n = _name_tokens(tokens, j, blocked)
         if n >= 2 and not match_phrase(tokens, j, role_phrases):
             add(j, n, None, "role")
@@ -125,7 +138,7 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
     for i, t in enumerate(tokens):
         if i in taken or t.low not in _VI_SURNAMES or not t.is_cap:
             continue
-        n = _name_tokens(tokens, i, blocked, max_len=4)
+        n = _name_tokens(tokens, i, blocked | place_token_ids, max_len=4)
         if 3 <= n <= 4 and not any(tokens[k].low in _NOT_NAME_WORDS for k in range(i + 1, i + n)):
             if i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word and i - 1 not in taken:
                 continue

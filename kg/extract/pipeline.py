@@ -21,7 +21,12 @@ from kg.model import Agreement, Document, Event, Extraction, Mention, PartialDat
 _HEAD_EN = {"bo": ("ministry", "federal ministry"), "vien": ("institute", "national institute"),
             "tong cuc": ("directorate", "general department"), "cuc": ("agency", "department", "administration"),
             "vu": ("department",)}
-_SAME_DAY = re.compile(r"\b(cung ngay|ngay hom do|on the same day|the same day|same day|that day|cung dip nay)\b")
+_SAME_DAY = re.compile(r"\b(cung ngay|ngay hom do|on the same day|the same day|same day|that day|cung dip nay|"
+                       r"trong dip nay|nhan dip nay|on this occasion|on the same occasion|on the sidelines|"
+                       r"ben le|cung trong chuyen|at the ceremony|tai buoi le|tai le|during the visit|"
+                       r"at the meeting|tai hoi nghi|tai buoi lam viec|trong chuyen (cong tac|tham)|"
+                       r"in the same visit|during the same visit)\b")
+_QUALIFIER_WORDS = {"thuoc", "cua", "of", "under", "at", "tai", "belonging"}
 _SIGNED_BY = re.compile(r"\b(signed by|do|dai dien|represented by|ky boi)\b")
 _PLACE_CUE = re.compile(r"(?:\btại|\bở|\bin|\bat)\s+$", re.I)
 
@@ -169,7 +174,8 @@ def _sentence_dates(s: Sentence, dates: list[DateMention]) -> list[DateMention]:
     return [d for d in dates if s.start <= d.start < s.end and not d.is_period]
 
 
-def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence]) -> PartialDate | None:
+def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
+              last_fact_date: PartialDate | None = None) -> PartialDate | None:
     """The date of what a sentence reports: its own, 'the same day' as the last one, or the last
     date of the paragraph or the two before it."""
     own = _sentence_dates(s, dates)
@@ -182,9 +188,12 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence]) -> Pa
     folded = fold(s.text)
     last = earlier[-1]
     if _SAME_DAY.search(folded):
+        # "Cùng ngày", "on the same day", "at the ceremony": the date of the last fact reported
+        if last_fact_date is not None:
+            return last_fact_date
         in_last = [d for d in earlier if _same_sentence(body, d.start, last.start)]
         best = max(in_last or [last], key=lambda d: {"day": 2, "month": 1, "year": 0}[d.date.precision])
-        return best.date
+        return range_as_date(best)
     if s.is_heading:
         return None  # a heading sums up; it does not continue the story before it
     para_of = {x.paragraph for x in body if x.start <= last.start < x.end}
@@ -218,12 +227,17 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, focal, 
     parties: list[str] = []
     prev_org = None
     after_with = False
+    prev_tok = ""
     for it in items:
         if it.kind == "tok" and it.value in {"voi", "with", "giua", "between"}:
             after_with = True
         if it.kind != "org":
-            prev_org = None if it.kind != "org" else prev_org
+            prev_org = None
+            prev_tok = it.value if it.kind == "tok" else ""
             continue
+        if prev_tok in _QUALIFIER_WORDS:
+            prev_tok = ""
+            continue  # "VSQI, đơn vị thuộc Tổng cục, và BIS": the parent qualifies, it does not sign
         org = ex.organizations.get(it.value)
         if prev_org and org is not None and ex.organizations.get(prev_org) and \
                 ex.organizations[prev_org].parent == it.value:
@@ -238,7 +252,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, focal, 
     signed_by = _SIGNED_BY.search(folded)
     signatories = [p for p in persons if p in by_role or (signed_by and s.start + signed_by.start() <
                                                             _pos_of(items, p))]
-    date = _date_for(s, dates, body)
+    date = _date_for(s, dates, body, _last_fact_date(ex))
     place = _place_for(Sentence(s.start, min(s.end, verb_at + 40), s.text, s.paragraph), places, ex.document.text)
     span = agr.kind_span(s.text)
     subject = agr.subject_of(s.text, span[2]) if span else None
@@ -279,6 +293,13 @@ def _prominent_other(spans: list[OrgSpan], party: str, orgs) -> str | None:
     return max(counts, key=lambda k: (k in short, counts[k], -first[k]))
 
 
+def _last_fact_date(ex: Extraction) -> PartialDate | None:
+    facts = [(a.sentence.start if a.sentence else 0, a.signed_on) for a in ex.agreements] + \
+            [(e.sentence.start if e.sentence else 0, e.start) for e in ex.events]
+    dated = [f for f in facts if f[1] is not None]
+    return max(dated, key=lambda f: f[0])[1] if dated else None
+
+
 def _own_date(s: Sentence, dates) -> bool:
     return bool(_sentence_dates(s, dates))
 
@@ -315,7 +336,7 @@ def _events(ex: Extraction, s: Sentence, tokens, spans: list[OrgSpan], dates, pl
         if own_year and not _sentence_dates(s, dates):
             start = PartialDate(int(own_year.group(1)))
         else:
-            start = _date_for(s, dates, body)
+            start = _date_for(s, dates, body, _last_fact_date(ex))
         place = None
         for ps, pe, p in places:
             if ne <= ps < s.end and p.kind != "demonym" and _PLACE_CUE.search(text[max(ne, ps - 8):ps]):

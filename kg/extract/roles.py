@@ -19,8 +19,12 @@ TENURE_WORDS: dict[tuple[str, ...], str] = {
     ("cuu",): "former", ("nguyen",): "former", ("tan",): "incoming", ("former",): "former", ("ex",): "former",
     ("then",): "former", ("incoming",): "incoming", ("new",): "incoming", ("newly", "appointed"): "incoming",
     ("newly", "elected"): "incoming", ("moi", "duoc", "bo", "nhiem"): "incoming", ("outgoing",): "current",
+    ("acting",): "current", ("interim",): "current", ("quyen",): "current", ("the", "newly", "appointed"): "incoming",
+    ("the", "former"): "former", ("the", "new"): "incoming",
 }
 _OF = {"cua", "of", "at", "tai", "thuoc"}
+_NO_ORG_ROLES = {"prime-minister", "deputy-prime-minister", "president-of-state", "ambassador", "minister",
+                 "deputy-minister", "expert", "head-of-delegation", "member", "secretary", "coordinator"}
 _ORG_ROLE_CUES = {"dam nhan", "giu", "la", "duoc bau", "lam", "serves as", "serve as", "holds", "hold",
                   "elected", "became", "becomes", "is", "was", "tro thanh", "dam nhiem", "giu vai tro"}
 
@@ -64,8 +68,8 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
             items.append(Item("tenure", m[1], t.start, toks[i + m[0] - 1].end, ""))
             i += m[0]
             continue
-        m = match_phrase(toks, i, HONORIFICS)
-        if m and (t.is_cap or t.low in {"ong", "ba"}):
+        m = match_phrase(toks, i, HONORIFICS, exact=True)
+        if m and (t.is_cap or t.lowd in {"ông", "bà"}):
             n = m[0] + (1 if i + m[0] < len(toks) and toks[i + m[0]].text == "." else 0)
             items.append(Item("hon", m[1], t.start, toks[i + n - 1].end, ""))
             i += n
@@ -100,6 +104,10 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
         role = items[role_idx].value
         if org is None and role in role_org_type:
             org = recent_org_by_type(role_org_type[role], items[role_idx].start)
+        if org is None and role not in _NO_ORG_ROLES:
+            # "đoàn QUATEST 1 do ông X, Giám đốc, dẫn đầu": the body just named in the sentence
+            before = [x for x in items[:role_idx] if x.kind == "org"]
+            org = before[-1].value if before else None
         memberships.append(Membership(person, role, org, tenure, member_is_org, sentence))
         used_roles.add(role_idx)
 
@@ -111,6 +119,8 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
         j = idx + 1
         if j < n and items[j].kind == "tok" and items[j].value == ",":
             j += 1
+            if j < n and items[j].kind == "tok" and items[j].value == "the":
+                j += 1
             while j < n:
                 tenure = "current"
                 if j < n and items[j].kind == "tenure":
@@ -145,9 +155,14 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
             k -= 1
             if k >= 0 and items[k].kind == "tok" and items[k].value in _OF:
                 k -= 1
-        if org is None and k >= 1 and items[k].kind == "role" and items[k - 1].kind == "org" and \
+        lead = k - 1
+        tenure_before = "current"
+        if lead >= 0 and items[lead].kind == "tenure":
+            tenure_before = items[lead].value
+            lead -= 1
+        if org is None and lead >= 0 and k >= 0 and items[k].kind == "role" and items[lead].kind == "org" and \
                 k not in used_roles:
-            membership(it.value, k, items[k - 1].value, "current")  # "BIS's Director General, Mr. X"
+            membership(it.value, k, items[lead].value, tenure_before)  # "VSQI's incoming Director, Mr. X"
         elif k >= 0 and items[k].kind == "role" and k not in used_roles:
             tenure = items[k - 1].value if k >= 1 and items[k - 1].kind == "tenure" else "current"
             if org is None:
