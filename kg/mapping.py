@@ -132,6 +132,8 @@ def to_quads(ex: Extraction) -> list[Quad]:
             g.add(r, V.SKOS + "prefLabel", Literal(role.en, language="en"))
         for alt in role.alt:
             g.add(r, V.SKOS + "altLabel", Literal(alt))
+        if role.broader:
+            g.add(r, V.SKOS + "broader", _n(V.role_iri(role.broader)))
 
     for m in ex.mentions:
         node = _n(f"{d.value}#char={m.start},{m.end}")

@@ -96,6 +96,7 @@ class Role:
     vi: str | None = None
     en: str | None = None
     alt: list[str] = field(default_factory=list)
+    broader: str | None = None  # "Director of International Affairs" is a kind of "Director"
 
 
 @dataclass

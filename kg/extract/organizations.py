@@ -284,6 +284,9 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             if t.text in defined and not _overlaps(t.start, t.end, [(s.start, s.end) for s in spans]):
                 extra.append(OrgSpan(t.start, t.end, t.text, defined[t.text], "acronym", acronym=t.text))
         spans = sorted(spans + extra, key=lambda s: s.start)
+    spans = _propagate_names(text, folded, spans, masked)
+    used = {sp.key for sp in spans}
+    builder.orgs = {k: o for k, o in builder.orgs.items() if k in used}
     for sp in spans:
         if sp.source == "defined" and sp.acronym:
             builder.orgs[sp.key].add_name(canonical_tone(sp.text[: sp.text.rfind("(")].strip()))
@@ -294,6 +297,32 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
         if org.from_reference and org.parent and org.parent not in builder.orgs:
             org.parent = None
     return spans, builder.orgs
+
+
+def _propagate_names(text: str, folded: str, spans: list[OrgSpan], masked: list[tuple[int, int]]) -> list[OrgSpan]:
+    """A name learnt anywhere in the document ("Cơ quan Tiêu chuẩn, Đo lường và Chất lượng Ả Rập Xê Út (SASO)")
+    also names that body where it appears without its acronym, e.g. in the headline, before the definition."""
+    names: dict[str, str] = {}
+    for sp in spans:
+        if sp.source in {"defined", "pattern"} and sp.key:
+            name = sp.text[: sp.text.rfind("(")].strip() if sp.source == "defined" else sp.text
+            if len(name.split()) >= 2:
+                names.setdefault(key(name), sp.key)
+    if not names:
+        return spans
+    out = list(spans)
+    for name_key, org_key in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        start = folded.find(name_key)
+        while start != -1:
+            end = start + len(name_key)
+            ok = (start == 0 or not folded[start - 1].isalnum()) and (end >= len(folded) or not folded[end].isalnum())
+            if ok and not _overlaps(start, end, masked):
+                clash = [o for o in out if o.start < end and o.end > start]
+                if all(o.source == "pattern" and (o.end - o.start) < (end - start) for o in clash):
+                    out = [o for o in out if o not in clash]
+                    out.append(OrgSpan(start, end, text[start:end], org_key, "pattern"))
+            start = folded.find(name_key, end)
+    return sorted(out, key=lambda s: s.start)
 
 
 def _role_spans(tokens: list[Token], role_phrases: dict) -> list[tuple[int, int]]:

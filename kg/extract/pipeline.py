@@ -136,14 +136,16 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
             return shorts[0]
         return None
 
+    generic_units = frozenset(k for k, o in orgs.items() if not o.from_reference and o.is_unit)
+    custom_roles: dict[str, tuple[str, str]] = {}
     for s in body:
-        items = sentence_items(s, tokens, org_at, person_at, phrases)
+        items = sentence_items(s, tokens, org_at, person_at, phrases, text, generic_units, custom_roles)
         memberships, posts, _ = extract_roles(s, items, org_types, recent_org_by_type)
         ex.memberships.extend(memberships)
         ex.posts.extend(posts)
         _agreement(ex, s, items, spans, dates, places, focal, body)
         _events(ex, s, tokens, spans, dates, places, body)
-    _roles_used(ex, ref, text)
+    _roles_used(ex, ref, custom_roles)
     _dedupe(ex)
     return ex
 
@@ -346,13 +348,19 @@ def _events(ex: Extraction, s: Sentence, tokens, spans: list[OrgSpan], dates, pl
                                list(dict.fromkeys(organizers)), [], s))
 
 
-def _roles_used(ex: Extraction, ref: Reference, text: str) -> None:
+def _roles_used(ex: Extraction, ref: Reference, custom: dict[str, tuple[str, str]]) -> None:
     used = {m.role for m in ex.memberships} | {p.role for p in ex.posts}
-    for rk in used:
-        r = ref.roles.get(rk)
-        if r:
-            ex.roles[rk] = Role(rk, r.vi[0] if r.vi else None, r.en[0] if r.en else None,
-                                list(dict.fromkeys(r.vi[1:] + r.en[1:])))
+    for rk in sorted(used):
+        if rk in custom:
+            title, base = custom[rk]
+            ex.roles[rk] = Role(rk, None, title, [], broader=base)
+            used_base = base
+        else:
+            used_base = rk
+        r = ref.roles.get(used_base)
+        if r and used_base not in ex.roles:
+            ex.roles[used_base] = Role(used_base, r.vi[0] if r.vi else None, r.en[0] if r.en else None,
+                                       list(dict.fromkeys(r.vi[1:] + r.en[1:])))
 
 
 def _dedupe(ex: Extraction) -> None:

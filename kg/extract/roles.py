@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.people import HONORIFICS
-from kg.extract.text import fold
+from kg.extract.text import fold, slug
 from kg.extract.tokens import Token, match_phrase
 from kg.model import Membership, Post, Sentence
 
@@ -39,7 +39,12 @@ class Item:
 
 
 def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tuple[str, int, int]],
-                   person_at: dict[int, tuple[str, int, int]], role_phrases: dict[tuple[str, ...], str]) -> list[Item]:
+                   person_at: dict[int, tuple[str, int, int]], role_phrases: dict[tuple[str, ...], str],
+                   text: str = "", generic_units: frozenset[str] = frozenset(),
+                   custom_roles: dict[str, tuple[str, str]] | None = None) -> list[Item]:
+    """The sentence as items. English titles that go on ("Director of International Affairs at AFNOR",
+    "Head of the International Cooperation Department at PTB") become offices of their own, recorded
+    in `custom_roles` (key -> (title, broader office key))."""
     items: list[Item] = []
     toks = [t for t in tokens if sentence.start <= t.start < sentence.end]
     i = 0
@@ -60,6 +65,16 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
         m = match_phrase(toks, i, role_phrases)
         if m and (t.is_cap or i == 0 or toks[i - 1].low in {"cuu", "tan", "nguyen", "former", "new", "pho"} or True):
             n, rk = m
+            ext = _extended_title(toks, i, n, org_at, person_at, generic_units) if text and t.text.isascii() else None
+            if ext is not None:
+                end_tok, skip_to = ext
+                title = " ".join(text[toks[i].start:toks[end_tok].end].split())
+                ck = slug(title, 80)
+                if custom_roles is not None:
+                    custom_roles.setdefault(ck, (title, rk))
+                items.append(Item("role", ck, t.start, toks[end_tok].end, t.text))
+                i = skip_to
+                continue
             items.append(Item("role", rk, t.start, toks[i + n - 1].end, t.text))
             i += n
             continue
@@ -77,6 +92,39 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
         items.append(Item("tok", t.low, t.start, t.end, t.text))
         i += 1
     return items
+
+
+def _extended_title(toks: list[Token], i: int, n: int, org_at, person_at,
+                    generic_units: frozenset[str]) -> tuple[int, int] | None:
+    """(last token of the title, next token to read) when an English title continues with
+    "of/for" + capitalized words that name no body, or + a generic department followed by "at/of" a body."""
+    j = i + n
+    if j + 1 >= len(toks) or toks[j].low not in {"of", "for"}:
+        return None
+    k = j + 1
+    if toks[k].low == "the" and k + 1 < len(toks):
+        k += 1
+    if toks[k].start in org_at:
+        unit_key, _, unit_end = org_at[toks[k].start]
+        if unit_key not in generic_units:
+            return None
+        w = k
+        while w < len(toks) and toks[w].start < unit_end:
+            w += 1
+        if w < len(toks) and toks[w].low in {"at", "of"} and w + 1 < len(toks):
+            nxt = w + 1 + (1 if toks[w + 1].low == "the" else 0)
+            if nxt < len(toks) and toks[nxt].start in org_at:
+                return w - 1, w
+        return None
+    w = k
+    while w < len(toks) and w - k < 6 and toks[w].is_word and toks[w].is_cap and toks[w].start not in org_at \
+            and toks[w].start not in person_at:
+        w += 1
+    if w == k:
+        return None
+    if w < len(toks) and toks[w].low not in {"at", "of", ",", "and", ".", ";", ")"}:
+        return None
+    return w - 1, w
 
 
 def _skip(items: list[Item], j: int, kinds: set[str], words: set[str] = frozenset()) -> int:
