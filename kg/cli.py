@@ -129,6 +129,7 @@ def query(
     store: StoreOpt = None,
     endpoint: Annotated[str | None, typer.Option("--endpoint", help="Query a remote SPARQL endpoint URL "
                                                     "instead of the local store.")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="Give up after this many seconds.")] = 30.0,
     debug: DebugOpt = False,
 ) -> None:
     """Run a saved query or SPARQL text over the graph (read-only).
@@ -146,11 +147,38 @@ def query(
             raise KgError(f"unknown format {fmt!r}; choose one of {', '.join(OUTPUT_FORMATS)}")
         if not name and not expr:
             raise KgError("give a saved query name, a .rq file, or -e 'SPARQL' (see `kg queries`)")
-        cols, rows = run_query(expr or name or "", store, _params(param), endpoint=endpoint, is_text=bool(expr))
+        cols, rows = _with_timeout(lambda: run_query(expr or name or "", store, _params(param), endpoint=endpoint,
+                                                     is_text=bool(expr)), timeout)
     except KgError as e:
         _fail(e, debug)
         return
     write_rows(cols, rows, fmt, title=name if fmt == "table" else None)
+
+
+def _with_timeout(fn, seconds: float):
+    """Run fn in a worker thread; a query still running after `seconds` ends the process with a message
+    (the engine cannot be interrupted from Python, and a CLI run should not hang)."""
+    import threading
+
+    box: dict = {}
+
+    def target() -> None:
+        try:
+            box["result"] = fn()
+        except BaseException as e:  # handed to the caller's thread
+            box["error"] = e
+
+    t = threading.Thread(target=target, daemon=True)
+    t.start()
+    t.join(seconds if seconds > 0 else None)
+    if t.is_alive():
+        typer.echo(f"Error: the query did not finish within {seconds:g} s — narrow it down (LIMIT, filters) "
+                   "or raise --timeout", err=True)
+        sys.stderr.flush()
+        os._exit(3)
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
 
 
 @app.command("queries")
@@ -222,6 +250,65 @@ def extract(
         _fail(e, debug)
         return
     print_extraction(ex, fmt)
+
+
+@app.command()
+def validate(store: StoreOpt = None, fmt: RowFormatOpt = "table", debug: DebugOpt = False) -> None:
+    """Check the graph against the SHACL shapes (ontology/shapes.ttl) and explain each violation.
+
+    Exit code 0 when the graph conforms, 1 when it does not.
+
+    Example: kg validate --format csv
+    """
+    import pyoxigraph as ox
+
+    from kg.output import write_rows
+    from kg.store import KgStore
+    from kg.validate import validate_store
+
+    try:
+        violations = validate_store(KgStore(store).open_read())
+    except KgError as e:
+        _fail(e, debug)
+        return
+    if not violations:
+        typer.echo("The graph conforms to ontology/shapes.ttl.")
+        return
+    rows = [{"severity": ox.Literal(v.severity), "node": ox.Literal(v.focus), "property": ox.Literal(v.path or ""),
+             "problem": ox.Literal(v.message), "value": ox.Literal(v.value or "")} for v in violations]
+    write_rows(["severity", "node", "property", "problem", "value"], rows, fmt, title="SHACL violations")
+    raise typer.Exit(1)
+
+
+@app.command()
+def update(
+    file: Annotated[Path | None, typer.Argument(help="A file with a SPARQL UPDATE.", show_default=False)] = None,
+    expr: Annotated[str | None, typer.Option("--expr", "-e", help="SPARQL UPDATE text.")] = None,
+    store: StoreOpt = None,
+    wait: Annotated[bool, typer.Option("--wait", help="Wait for a running build instead of failing.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Change the graph with SPARQL UPDATE — for those who mean it (`kg query` only reads).
+
+    The update is applied to a staged copy and swapped in whole, like a build. Facts added here
+    are not tied to a document, so rebuilding documents does not remove them.
+
+    Example: kg update -e 'DELETE WHERE { GRAPH ?g { ?a a <https://w3id.org/coop-kg/ontology#Agreement> } }'
+    """
+    from kg.store import KgStore, apply_update
+
+    try:
+        if not file and not expr:
+            raise KgError("give a file with a SPARQL UPDATE or -e 'UPDATE'")
+        text = expr if expr else file.read_text(encoding="utf-8")  # type: ignore[union-attr]
+        apply_update(KgStore(store), text, wait=wait)
+    except KgError as e:
+        _fail(e, debug)
+        return
+    except OSError as e:
+        _fail(KgError(f"cannot read {file}: {e.strerror}"), debug)
+        return
+    typer.echo("Update applied.")
 
 
 @app.command()

@@ -169,7 +169,7 @@ def execute(store: ox.Store, text: str, subs: dict[str, ox.NamedNode | ox.Litera
         result = store.query(text, use_default_graph_as_union=True,
                              substitutions={ox.Variable(k): v for k, v in subs.items()} or None)
     except SyntaxError as e:
-        raise QueryError(f"SPARQL syntax error: {e}") from None
+        raise UsageError(f"SPARQL syntax error: {e} (line:column)") from None
     except OSError as e:
         raise QueryError(f"the store could not answer: {e}") from None
     except ValueError as e:

@@ -155,6 +155,17 @@ class KgStore:
             os.close(dir_fd)
 
 
+def apply_update(kg_store: KgStore, text: str, wait: bool = False) -> None:
+    """Run a SPARQL UPDATE on a staged copy and swap it in (all or nothing)."""
+    from kg.errors import UsageError
+
+    with kg_store.lock(wait=wait), kg_store.stage() as store:
+        try:
+            store.update(text)
+        except SyntaxError as e:
+            raise UsageError(f"SPARQL syntax error: {e}") from None
+
+
 def document_hashes(store: ox.Store) -> dict[str, tuple[str, str]]:
     """doc IRI -> (content hash, source path) as recorded in the meta graph."""
     q = f"""SELECT ?doc ?hash ?path WHERE {{ GRAPH <{V.META_GRAPH}> {{
