@@ -96,8 +96,9 @@ def extractor_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def process_file(path: str) -> tuple[str, str | None, bytes | None, dict[str, int], str | None]:
-    """Worker: (path, doc IRI, N-Quads, counts, error). Pure: reads one file, touches no store."""
+def process_file(path: str, fingerprint: str = "") -> tuple[str, str | None, bytes | None, dict[str, int],
+                                                            str | None, str]:
+    """Worker: (path, doc IRI, N-Quads, counts, error, stored hash). Pure: reads one file, touches no store."""
     import pyoxigraph as ox
 
     from kg.extract.pipeline import extract
@@ -107,17 +108,18 @@ def process_file(path: str) -> tuple[str, str | None, bytes | None, dict[str, in
 
     try:
         doc = read_document(Path(path))
+        digest = doc.content_hash + "/" + fingerprint
         ex = extract(doc)
         quads = to_quads(ex)
         data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
         counts = {"organizations": len(ex.organizations), "people": len(ex.people),
                   "agreements": len(ex.agreements), "events": len(ex.events),
                   "roles": len(ex.memberships), "triples": len(quads)}
-        return path, doc_iri(doc.slug), data, counts, None
+        return path, doc_iri(doc.slug), data, counts, None, digest
     except DocumentError as e:
-        return path, None, None, {}, f"{e.problem}" + (f" — {e.hint}" if e.hint else "")
+        return path, None, None, {}, f"{e.problem}" + (f" — {e.hint}" if e.hint else ""), ""
     except Exception as e:  # a bug must not cost the rest of the build
-        return path, None, None, {}, f"could not be processed ({type(e).__name__}: {e}) — please report it"
+        return path, None, None, {}, f"could not be processed ({type(e).__name__}: {e}) — please report it", ""
 
 
 def build(paths: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike[str] | None = None, *,
@@ -125,9 +127,8 @@ def build(paths: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike
           strict: bool = False, progress: ProgressFn | None = None,
           on_start: Callable[[int], None] | None = None) -> BuildReport:
     """Build (or update) the store from files and folders. See the module docstring."""
-    import pyoxigraph as ox
 
-    from kg.store import KgStore, document_hashes, record_build, remove_document, replace_document
+    from kg.store import KgStore, document_hashes, record_build, remove_document
 
     files, problems = collect_inputs(paths)
     kg_store = KgStore(store_path)
@@ -144,7 +145,7 @@ def build(paths: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike
             try:
                 digest = "sha256:" + hashlib.sha256(f.read_bytes()).hexdigest() + "/" + fingerprint
             except OSError:
-                digest = ""
+                digest = ""  # unreadable: it will be read again, and reported, below
             prev = known.get(iri_guess)
             if not full and prev and prev[0] == digest:
                 report.documents.append(DocReport(str(f), "unchanged"))
@@ -154,17 +155,18 @@ def build(paths: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike
             todo.append(f)
         if on_start:
             on_start(len(todo))
-        for path, iri, data, counts, error in _run(todo, jobs):
+        loader = BatchLoader(store)
+        for path, iri, data, counts, error, digest in _run(todo, jobs, fingerprint):
             if error or iri is None or data is None:
                 rep = DocReport(path, "skipped", error=error)
             else:
                 status = "updated" if iri in known else "added"
-                digest = "sha256:" + hashlib.sha256(Path(path).read_bytes()).hexdigest() + "/" + fingerprint
-                replace_document(store, iri, ox.parse(data, format=ox.RdfFormat.N_QUADS), digest, path)
+                loader.replace(iri, data, digest, path)
                 rep = DocReport(path, status, counts)
             report.documents.append(rep)
             if progress:
                 progress(path, rep)
+        loader.flush()
         if prune:
             given = {str(f) for f in files}
             for src, iri in by_source.items():
@@ -198,16 +200,48 @@ def _doc_iri_for(path: Path) -> str:
     return doc_iri(document_id(path))
 
 
-def _run(files: list[Path], jobs: int | None):
+def _run(files: list[Path], jobs: int | None, fingerprint: str = ""):
+    """Extraction results in input order; worker processes when there is enough work for them."""
     if not files:
         return
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(files) < 8:
         for f in files:
-            yield process_file(str(f))
+            yield process_file(str(f), fingerprint)
         return
+    import functools
     import multiprocessing as mp
 
     ctx = mp.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        yield from pool.map(process_file, [str(f) for f in files], chunksize=16)
+        yield from pool.map(functools.partial(process_file, fingerprint=fingerprint), [str(f) for f in files],
+                            chunksize=16)
+
+
+class BatchLoader:
+    """Streams documents' quads into the staged store in large batches: one bulk load per ~100k
+    quads instead of one per document (each bulk load writes new files), so memory stays bounded
+    and thousands of small documents load fast."""
+
+    def __init__(self, store, batch_quads: int = 100_000):
+        self.store = store
+        self.batch_quads = batch_quads
+        self.buffer: list[bytes] = []
+        self.size = 0
+
+    def replace(self, iri: str, nquads: bytes, digest: str, source_path: str) -> None:
+        from kg.store import document_meta_nquads, forget_document
+
+        forget_document(self.store, iri)
+        self.buffer.append(nquads)
+        self.buffer.append(document_meta_nquads(iri, digest, source_path))
+        self.size += nquads.count(b"\n") + 2
+        if self.size >= self.batch_quads:
+            self.flush()
+
+    def flush(self) -> None:
+        import pyoxigraph as ox
+
+        if self.buffer:
+            self.store.bulk_load(b"".join(self.buffer), format=ox.RdfFormat.N_QUADS)
+        self.buffer, self.size = [], 0

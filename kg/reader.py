@@ -17,6 +17,7 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES
 MAX_BYTES = 50 * 1024 * 1024
+MIN_ARTICLE_WORDS = 15  # below this, what trafilatura finds on a page is a menu or a caption, not an article
 
 _MAGIC = {
     b"%PDF": "a PDF file", b"\x89PNG": "a PNG image", b"PK\x03\x04": "a zip archive (or .docx/.xlsx)",
@@ -93,7 +94,7 @@ def html_to_text(html: str, path: str) -> tuple[str, str | None, str | None]:
 
     result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
                                          favor_precision=True)
-    if result is None or not (getattr(result, "text", None) or "").strip():
+    if result is None or len((getattr(result, "text", None) or "").split()) < MIN_ARTICLE_WORDS:
         raise DocumentError(path, "is an HTML page with no article text", "save the article page itself")
     title = (result.title or "").strip() or None
     body = result.text.strip()

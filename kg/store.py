@@ -22,7 +22,7 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -173,28 +173,27 @@ def document_hashes(store: ox.Store) -> dict[str, tuple[str, str]]:
     return {r["doc"].value: (r["hash"].value, r["path"].value) for r in store.query(q)}
 
 
-def replace_document(store: ox.Store, doc_iri: str, quads: Iterable[ox.Quad], content_hash: str,
-                     source_path: str) -> None:
+def forget_document(store: ox.Store, doc_iri: str) -> None:
+    """Remove a document's graph and its bookkeeping (before loading its new version)."""
     g = ox.NamedNode(doc_iri)
     if store.contains_named_graph(g):
         store.remove_graph(g)
     meta = ox.NamedNode(V.META_GRAPH)
     for q in list(store.quads_for_pattern(g, None, None, meta)):
         store.remove(q)
-    store.bulk_extend(quads)
-    store.extend([
+
+
+def document_meta_nquads(doc_iri: str, content_hash: str, source_path: str) -> bytes:
+    meta = ox.NamedNode(V.META_GRAPH)
+    g = ox.NamedNode(doc_iri)
+    return ox.serialize([
         ox.Quad(g, ox.NamedNode(V.COOP + "contentHash"), ox.Literal(content_hash), meta),
         ox.Quad(g, ox.NamedNode(V.COOP + "sourcePath"), ox.Literal(source_path), meta),
-    ])
+    ], format=ox.RdfFormat.N_QUADS)
 
 
 def remove_document(store: ox.Store, doc_iri: str) -> None:
-    g = ox.NamedNode(doc_iri)
-    if store.contains_named_graph(g):
-        store.remove_graph(g)
-    meta = ox.NamedNode(V.META_GRAPH)
-    for q in list(store.quads_for_pattern(g, None, None, meta)):
-        store.remove(q)
+    forget_document(store, doc_iri)
 
 
 def record_build(store: ox.Store, summary: dict[str, int]) -> None:

@@ -32,6 +32,17 @@ def test_unseen_style_articles_score_well():
     assert _f1(r, "agreements") >= 0.60
 
 
+@pytest.mark.skipif(not (FIXTURES.parent / "holdout").is_dir(), reason="no held-out articles")
+def test_held_out_articles_score_well():
+    """A second batch written after the rules, by someone who had not seen them."""
+    r = evaluate_dir(FIXTURES.parent / "holdout")
+    assert _f1(r, "organizations") >= 0.85
+    assert _f1(r, "people") >= 0.90
+    assert _f1(r, "roles") >= 0.75
+    assert _f1(r, "agreements") >= 0.70
+    assert _f1(r, "events") >= 0.70
+
+
 @pytest.mark.skipif(not FIXTURES.is_dir(), reason="no test articles")
 def test_nfd_and_html_forms_give_the_same_facts_as_plain_text():
     from kg.api import extract_file

@@ -53,9 +53,13 @@ def agreement_kind(folded_sentence: str) -> str | None:
     return None
 
 
-def signing_position(folded_sentence: str) -> int | None:
-    """Offset of the signing verb in a sentence that reports a signing, else None."""
+def signing_position(folded_sentence: str, sentence: str | None = None) -> int | None:
+    """Offset of the signing verb in a sentence that reports a signing, else None. With the sentence
+    itself, "ký" must carry its own tone: "kỳ" (nhiệm kỳ), "kỹ" (kỹ thuật), "kỷ" (kỷ niệm) are other words."""
     for m in _SIGN.finditer(folded_sentence):
+        if sentence is not None and folded_sentence[m.start():m.start() + 2] == "ky" and \
+                sentence[m.start():m.start() + 2].lower() != "ký":
+            continue
         before = folded_sentence[max(0, m.start() - 6) : m.start()]
         if before.endswith("dang ") or before.endswith("dang"):
             continue

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from kg.extract.text import canonical_tone, fold
-from kg.extract.tokens import Token, match_phrase
+from kg.extract.tokens import PhraseTable, Token, match_phrase
 
-_TRIGGERS: dict[tuple[str, ...], str] = {}
+_TRIGGERS: PhraseTable = PhraseTable()
 for _words, _kind in [
     ("hội nghị", "conference"), ("hội thảo", "workshop"), ("diễn đàn", "forum"), ("phiên họp", "meeting"),
     ("kỳ họp", "meeting"), ("cuộc họp", "meeting"), ("lễ kỷ niệm", "ceremony"), ("lễ ký kết", "ceremony"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from kg.extract.people import _VI_SURNAMES
 from kg.extract.reference import Reference
 from kg.extract.text import canonical_tone, key, slug
-from kg.extract.tokens import Token, match_phrase, tokenize
+from kg.extract.tokens import PhraseTable, Token, match_phrase, tokenize
 from kg.model import Organization
 
 _VI_HEADS = [
@@ -74,7 +74,7 @@ class OrgSpan:
 
 def _phrases(items: list[str]) -> dict[tuple[str, ...], str]:
     """Head nouns keyed by their lower-case words with diacritics ("trường" is not "trương")."""
-    return {tuple(canonical_tone(x.lower()).split()): key(x) for x in items}
+    return PhraseTable({tuple(canonical_tone(x.lower()).split()): key(x) for x in items})
 
 
 _VI_HEAD_PHRASES = _phrases(_VI_HEADS)

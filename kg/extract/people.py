@@ -9,11 +9,11 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.text import canonical_tone, fold, slug
-from kg.extract.tokens import Token, match_phrase
+from kg.extract.tokens import PhraseTable, Token, match_phrase
 from kg.model import Person
 
 # Honorifics and academic titles; the value is the title kept in foaf:title ("" = not kept).
-HONORIFICS: dict[tuple[str, ...], str] = {}
+HONORIFICS: PhraseTable = PhraseTable()
 for _t, _keep in [
     ("ông", "Ông"), ("bà", "Bà"), ("ngài", "Ngài"), ("anh", ""), ("chị", ""), ("tiến sĩ", "Tiến sĩ"),
     ("ts", "TS."), ("ts.", "TS."), ("thạc sĩ", "Thạc sĩ"), ("ths", "ThS."), ("ths.", "ThS."),

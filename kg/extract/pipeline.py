@@ -15,7 +15,7 @@ from kg.extract.reference import Reference, load_reference
 from kg.extract.roles import extract_roles, sentence_items
 from kg.extract.sentences import split_sentences
 from kg.extract.text import canonical_tone, detect_language, fold, key
-from kg.extract.tokens import tokenize
+from kg.extract.tokens import PhraseTable, tokenize
 from kg.model import Agreement, Document, Event, Extraction, Mention, PartialDate, Role, Sentence
 
 _HEAD_EN = {"bo": ("ministry", "federal ministry"), "vien": ("institute", "national institute"),
@@ -26,24 +26,30 @@ _SAME_DAY = re.compile(r"\b(cung ngay|ngay hom do|on the same day|the same day|s
                        r"ben le|cung trong chuyen|at the ceremony|tai buoi le|tai le|during the visit|"
                        r"at the meeting|tai hoi nghi|tai buoi lam viec|trong chuyen (cong tac|tham)|"
                        r"in the same visit|during the same visit)\b")
-_QUALIFIER_WORDS = {"thuoc", "cua", "of", "under", "at", "tai", "belonging"}
+_BOTH_SIDES = re.compile(r"\bhai (ben|vien|co quan|to chuc|don vi|trung tam|phia|nuoc)\b|\b(the two|both) "
+                         r"(sides|parties|organi[sz]ations|institutes|bodies|agencies|centres|centers)\b")
 _SIGNED_BY = re.compile(r"\b(signed by|do|dai dien|represented by|ky boi)\b")
 _PLACE_CUE = re.compile(r"(?:\btại|\bở|\bin|\bat)\s+$", re.I)
 
 
-def role_phrases(ref: Reference) -> dict[tuple[str, ...], str]:
-    phrases: dict[tuple[str, ...], str] = {}
+def role_phrases(ref: Reference) -> PhraseTable:
+    if ref.cache.get("role_phrases") is not None:
+        return ref.cache["role_phrases"]
+    phrases = PhraseTable()
     for rk, role in ref.roles.items():
         for name in role.vi + role.en:
             phrases.setdefault(tuple(key(name).split()), rk)
     # English "Director" is the generic director, whichever Vietnamese office it translates.
     if "director" in ref.roles:
         phrases[("director",)] = "director"
+    ref.cache["role_phrases"] = phrases
     return phrases
 
 
 def role_org_types(ref: Reference) -> dict[str, str]:
     """Offices that name the kind of body they head: "Viện trưởng" -> "Viện", "Tổng cục trưởng" -> "Tổng cục"."""
+    if ref.cache.get("role_org_types") is not None:
+        return ref.cache["role_org_types"]
     out: dict[str, str] = {}
     for rk, role in ref.roles.items():
         for name in role.vi:
@@ -55,6 +61,7 @@ def role_org_types(ref: Reference) -> dict[str, str]:
                 break
             if words in (["thu", "truong"],):
                 out[rk] = "bo"
+    ref.cache["role_org_types"] = out
     return out
 
 
@@ -221,54 +228,41 @@ def _place_for(s: Sentence, places, text: str, exclude: tuple[int, int] | None =
 
 def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, focal, body) -> None:
     folded = fold(s.text)
-    pos = agr.signing_position(folded)
+    pos = agr.signing_position(folded, s.text)
     if pos is None:
         return
     kind = agr.agreement_kind(folded[pos:pos + 45]) or agr.agreement_kind(folded[:pos]) or "agreement"
     verb_at = s.start + pos
-    parties: list[str] = []
-    prev_org = None
-    after_with = False
-    prev_tok = ""
-    for it in items:
-        if it.kind == "tok" and it.value in {"voi", "with", "giua", "between"}:
-            after_with = True
-        if it.kind != "org":
-            prev_org = None
-            prev_tok = it.value if it.kind == "tok" else ""
-            continue
-        if prev_tok in _QUALIFIER_WORDS:
-            prev_tok = ""
-            continue  # "VSQI, đơn vị thuộc Tổng cục, và BIS": the parent qualifies, it does not sign
-        org = ex.organizations.get(it.value)
-        if prev_org and org is not None and ex.organizations.get(prev_org) and \
-                ex.organizations[prev_org].parent == it.value:
-            prev_org = it.value
-            continue  # "Trung tâm Thông tin và Truyền thông TCĐLCL": the parent qualifies the unit
-        prev_org = it.value
-        if it.start < verb_at or after_with:
-            if it.value not in parties:
-                parties.append(it.value)
+    parties = _parties(ex, items, verb_at)
     persons = [it.value for it in items if it.kind == "person"]
     by_role = {m.member for m in ex.memberships if m.sentence == s and m.organization in parties}
     signed_by = _SIGNED_BY.search(folded)
     signatories = [p for p in persons if p in by_role or (signed_by and s.start + signed_by.start() <
                                                             _pos_of(items, p))]
+    own = _own_date(s, dates)
     date = _date_for(s, dates, body, _last_fact_date(ex))
     place = _place_for(Sentence(s.start, min(s.end, verb_at + 40), s.text, s.paragraph), places, ex.document.text)
     span = agr.kind_span(s.text)
     subject = agr.subject_of(s.text, span[2]) if span else None
-    # A sentence that only adds signatories or a date to the agreement just reported.
+    both_sides = bool(_BOTH_SIDES.search(folded))
+    if not parties and both_sides and ex.agreements:
+        parties = list(ex.agreements[-1].parties)  # "hai viện đã ký …", "the two sides signed …"
+    # A sentence that adds signatories, a date or a place to the agreement just reported — unless
+    # it gives another date: then it is another signing (a renewal, an earlier MoU) of the same parties.
     for a in reversed(ex.agreements):
-        if set(parties) <= set(a.parties) and (len(parties) < 2 or set(parties) == set(a.parties)) and \
-                (not parties or a.sentence and a.sentence.paragraph >= s.paragraph - 1):
-            for p in signatories:
-                if p not in a.signatories:
-                    a.signatories.append(p)
-            if _own_date(s, dates) and (a.signed_on is None or a.signed_on.precision != "day"):
-                a.signed_on = date
-            a.place = a.place or place
-            return
+        same_parties = set(parties) <= set(a.parties) and (len(parties) < 2 or set(parties) == set(a.parties))
+        near = not parties or (a.sentence is not None and a.sentence.paragraph >= s.paragraph - 1)
+        if not (same_parties and near):
+            continue
+        if own and date and a.signed_on and not _compatible(date, a.signed_on):
+            break
+        for p in signatories:
+            if p not in a.signatories:
+                a.signatories.append(p)
+        if own and date and (a.signed_on is None or len(date.iso()) > len(a.signed_on.iso())):
+            a.signed_on = date
+        a.place = a.place or place
+        return
     if not parties:
         return
     if len(parties) == 1:
@@ -278,6 +272,37 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, focal, 
     if len(parties) < 2:
         return
     ex.agreements.append(Agreement(kind, parties, signatories, date, place, subject, None, s))
+
+
+def _compatible(a: PartialDate, b: PartialDate) -> bool:
+    """Two readings of one date: one is the other at a coarser precision."""
+    x, y = a.iso(), b.iso()
+    return x.startswith(y) or y.startswith(x)
+
+
+def _parties(ex: Extraction, items, verb_at: int) -> list[str]:
+    """Organizations that sign: named before the verb or after "với/with/giữa/between", leaving out
+    qualifiers ("VSQI, đơn vị thuộc Tổng cục" — the parent; "Trung tâm … TCĐLCL" — the unit's parent)."""
+    parties: list[str] = []
+    after_with = False
+    for idx, it in enumerate(items):
+        if it.kind == "tok" and it.value in {"voi", "with", "giua", "between"}:
+            after_with = True
+        if it.kind != "org":
+            continue
+        prev = items[idx - 1] if idx else None
+        before_prev = items[idx - 2] if idx > 1 else None
+        if prev is not None and prev.kind == "tok" and (
+                prev.value in {"thuoc", "under"} or
+                (prev.value in {"cua", "of"} and before_prev is not None and
+                 (before_prev.kind == "org" or before_prev.value in {"vi", "unit", "subsidiary"}))):
+            continue
+        if prev is not None and prev.kind == "org" and ex.organizations.get(prev.value) and \
+                ex.organizations[prev.value].parent == it.value:
+            continue
+        if (it.start < verb_at or after_with) and it.value not in parties:
+            parties.append(it.value)
+    return parties
 
 
 def _prominent_other(spans: list[OrgSpan], party: str, orgs) -> str | None:

@@ -56,6 +56,7 @@ class Reference:
     acronym_owner: dict[str, str] = field(default_factory=dict)
     role_names: dict[str, str] = field(default_factory=dict)  # folded role name -> role key
     place_names: ahocorasick.Automaton | None = None
+    cache: dict = field(default_factory=dict)  # tables derived from these, built once per process
 
     def find_names(self, folded: str) -> list[tuple[int, int, str, str, bool]]:
         """(start, end, org key, reference name, is_short) for every name occurrence on word boundaries."""

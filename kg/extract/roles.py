@@ -12,16 +12,16 @@ from dataclasses import dataclass
 
 from kg.extract.people import HONORIFICS
 from kg.extract.text import fold, slug
-from kg.extract.tokens import Token, match_phrase
+from kg.extract.tokens import PhraseTable, Token, match_phrase
 from kg.model import Membership, Post, Sentence
 
-TENURE_WORDS: dict[tuple[str, ...], str] = {
+TENURE_WORDS: PhraseTable = PhraseTable({
     ("cuu",): "former", ("nguyen",): "former", ("tan",): "incoming", ("former",): "former", ("ex",): "former",
     ("then",): "former", ("incoming",): "incoming", ("new",): "incoming", ("newly", "appointed"): "incoming",
     ("newly", "elected"): "incoming", ("moi", "duoc", "bo", "nhiem"): "incoming", ("outgoing",): "current",
     ("acting",): "current", ("interim",): "current", ("quyen",): "current", ("the", "newly", "appointed"): "incoming",
     ("the", "former"): "former", ("the", "new"): "incoming",
-}
+})
 _OF = {"cua", "of", "at", "tai", "thuoc"}
 _NO_ORG_ROLES = {"prime-minister", "deputy-prime-minister", "president-of-state", "ambassador", "minister",
                  "deputy-minister", "expert", "head-of-delegation", "member", "secretary", "coordinator"}

@@ -17,11 +17,7 @@ class Token:
     text: str
     low: str  # folded (lower-case, no diacritics)
     line: int = 0  # index of the line the token is on
-
-    @property
-    def lowd(self) -> str:
-        """Lower-case with diacritics, tone placement unified: tells "Trường" from "Trương"."""
-        return canonical_tone(self.text.lower())
+    lowd: str = ""  # lower-case with diacritics, tone placement unified: tells "Trường" from "Trương"
 
     @property
     def is_word(self) -> bool:
@@ -44,15 +40,45 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     for m in _TOKEN.finditer(text):
         line += text.count("\n", last, m.start())
         last = m.start()
-        out.append(Token(m.start() + offset, m.end() + offset, m.group(), fold(m.group()), line))
+        word = m.group()
+        low = word.lower()
+        out.append(Token(m.start() + offset, m.end() + offset, word, fold(word), line,
+                         low if low.isascii() else canonical_tone(low)))
     return out
+
+
+class PhraseTable(dict):
+    """Phrases (tuples of words) -> value, with the first words and the longest length kept so that
+    `match_phrase` rejects most tokens with one set look-up."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self.first = {k[0] for k in self}
+        self.longest = max((len(k) for k in self), default=0)
+
+    def __setitem__(self, k, v):
+        super().__setitem__(k, v)
+        self.first.add(k[0])
+        self.longest = max(self.longest, len(k))
+
+    def setdefault(self, k, v=None):
+        if k not in self:
+            self[k] = v
+        return self[k]
 
 
 def match_phrase(tokens: list[Token], i: int, phrases: dict[tuple[str, ...], str],
                  exact: bool = False) -> tuple[int, str] | None:
     """Longest phrase (a tuple of folded words, or of `lowd` words when exact) starting at token i,
     within one line: (number of tokens, value)."""
-    for n in range(min(6, len(tokens) - i), 0, -1):
+    first = tokens[i].lowd if exact else tokens[i].low
+    if isinstance(phrases, PhraseTable):
+        if first not in phrases.first:
+            return None
+        longest = phrases.longest
+    else:
+        longest = 6
+    for n in range(min(longest, len(tokens) - i), 0, -1):
         if tokens[i + n - 1].line != tokens[i].line:
             continue
         words = tuple((t.lowd if exact else t.low) for t in tokens[i : i + n])

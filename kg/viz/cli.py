@@ -13,7 +13,8 @@ from typing import Annotated
 import typer
 
 viz_app = typer.Typer(
-    help="Draw the partner network (SVG, PNG, HTML, GraphML, GEXF, DOT) or the timeline of agreements and events.",
+    help="Draw the partner network (SVG, PNG, HTML, GraphML, GEXF, DOT) or the timeline of agreements "
+    "and events.",
     add_completion=False,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
@@ -61,9 +62,11 @@ def network(
         show_default=False)] = None,
     depth: Annotated[int, typer.Option("--depth", help="Steps from --focus to keep.")] = 1,
     since: Annotated[int | None, typer.Option(
-        "--since", help="Only facts of this year or later (undated ones are left out).", show_default=False)] = None,
+        "--since", help="Only facts of this year or later (undated ones are left out).",
+        show_default=False)] = None,
     until: Annotated[int | None, typer.Option(
-        "--until", help="Only facts of this year or earlier (undated ones are left out).", show_default=False)] = None,
+        "--until", help="Only facts of this year or earlier (undated ones are left out).",
+        show_default=False)] = None,
     kind: Annotated[list[str] | None, typer.Option(
         "--kind", "-k", help="mou, agreement, plan, protocol, mra, declaration, event or role (repeatable).",
         show_default=False)] = None,

@@ -47,7 +47,7 @@ def write_gexf(G: nx.MultiGraph, path: str | os.PathLike[str]) -> None:
     import networkx as nx
 
     H = exportable(G)
-    for n, d in H.nodes(data=True):
+    for _, d in H.nodes(data=True):
         colour = CATEGORIES.get(d.get("category", "other"), CATEGORIES["other"])[1].lstrip("#")
         r, g, b = (int(colour[i:i + 2], 16) for i in (0, 2, 4))
         d["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "size": 8.0 + 4.0 * d.get("partners", 0)}

@@ -16,6 +16,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from kg.viz.network import CATEGORIES, RELATIONS, layout
+from kg.viz.static import edge_width
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -41,16 +42,18 @@ def page_data(G: nx.MultiGraph) -> dict[str, Any]:
             "id": n, "label": d["label"], "name": d.get("name", ""), "name_en": d.get("name_en", ""),
             "name_vi": d.get("name_vi", ""), "acronym": d.get("acronym", ""), "kind": d.get("org_kind", ""),
             "cat": d["category"], "partners": d.get("partners", 0), "units": d.get("units", ""),
-            "x": round(MARGIN + x * (WIDTH - 2 * MARGIN), 2), "y": round(MARGIN + (1 - y) * (HEIGHT - 2 * MARGIN), 2),
+            "x": round(MARGIN + x * (WIDTH - 2 * MARGIN), 2),
+            "y": round(MARGIN + (1 - y) * (HEIGHT - 2 * MARGIN), 2),
             "r": round(scale * (8 + 5 * math.sqrt(d.get("partners", 0))), 2), "major": n in major})
     edges = []
     for u, v, _k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         src, dst = (d["holder"], v if d["holder"] == u else u) if d.get("holder") else (u, v)
+        arrow = " → " if d["relation"] == "role" else " – "
         facts = [{"label": f.label, "kind": f.kind, "date": f.date, "year": f.year, "evidence": f.evidence,
-                  "sources": f.sources} for f in d.get("facts", [])]
+                  "sources": f.sources, "ends": f.a_name + arrow + f.b_name} for f in d.get("facts", [])]
         edges.append({"s": index[src], "t": index[dst], "rel": d["relation"], "count": d["count"],
                       "label": d.get("label", ""), "via": d.get("via", ""), "dir": bool(d.get("holder")),
-                      "w": round(min(7.0, 1.2 + 1.6 * math.log2(max(1, d["count"]))) * (1 if len(G) <= 200 else .6), 2),
+                      "w": round(edge_width(d["count"], len(G)), 2),
                       "facts": facts})
     years = sorted({f["year"] for e in edges for f in e["facts"] if f["year"]})
     cats = {n["cat"] for n in nodes}
@@ -135,7 +138,8 @@ main{flex:1;display:flex;min-height:0}
 #legend li{margin:3px 0;display:flex;gap:6px;align-items:center}
 .sw{display:inline-block;width:12px;height:12px;border-radius:50%}
 .node circle{stroke:#fff;stroke-width:1.5}
-.node text{font-size:13px;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round;pointer-events:none}
+.node text{font-size:13px;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round;
+ pointer-events:none}
 .node.minor text{display:none}
 #graph.zoomed .node.minor text{display:inline}
 .node.match circle{stroke:#000;stroke-width:3}
@@ -164,7 +168,8 @@ _SCRIPT = r"""
   var svg = document.getElementById("graph"), view = document.getElementById("viewport");
   var tip = document.getElementById("tooltip");
   var DASH = {solid: "", dashed: "9 5", dotted: "2 4"};
-  var RELNAME = {agreement: "Agreement", event: "Co-organized event", role: "Role", unit: "Unit of / part of"};
+  var RELNAME = {agreement: "Agreement", event: "Co-organized event", role: "Role",
+                 unit: "Unit of / part of"};
 
   function el(name, attrs, parent) {
     var e = document.createElementNS(NS, name);
@@ -190,7 +195,8 @@ _SCRIPT = r"""
   // arrow heads for directed edges (role: holder -> organization; unit -> parent)
   Object.keys(data.relations).forEach(function (rel) {
     var m = el("marker", {id: "arrow-" + rel, viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "9",
-                          markerHeight: "9", markerUnits: "userSpaceOnUse", orient: "auto"}, document.getElementById("defs"));
+                          markerHeight: "9", markerUnits: "userSpaceOnUse", orient: "auto"},
+               document.getElementById("defs"));
     el("path", {d: "M0,0 L10,5 L0,10 z", fill: data.relations[rel][2]}, m);
   });
 
@@ -216,8 +222,8 @@ _SCRIPT = r"""
     el("line", attrs, g);
     e.el = g;
     if (data.edgeLabels && e.label) {
-      var t = el("text", {"class": "elabel", x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 3, "text-anchor": "middle",
-                          fill: rel[2]}, gLabels);
+      var t = el("text", {"class": "elabel", x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 3,
+                          "text-anchor": "middle", fill: rel[2]}, gLabels);
       t.textContent = e.label;
       e.labelEl = t;
     }
@@ -237,25 +243,29 @@ _SCRIPT = r"""
   });
 
   // ---- tooltips ------------------------------------------------------------------------------
-  function factBlock(f, other, box) {
+  function factBlock(f, box, said) {
     var d = h("div", null, "fact", box);
-    var head = [f.date || "undated", f.kind, f.label].filter(Boolean).join(" · ");
-    h("p", head + (other ? " — with " + other : ""), null, d).style.fontWeight = "bold";
-    if (f.evidence) { h("p", "“" + clip(f.evidence, 400) + "”", "ev", d); }
+    var head = h("p", [f.date || "undated", f.kind, f.label].filter(Boolean).join(" · "), null, d);
+    head.style.fontWeight = "bold";
+    h("p", f.ends, "src", d);
+    if (f.evidence && !said.has(f.evidence)) { h("p", "“" + clip(f.evidence, 400) + "”", "ev", d); }
+    if (f.evidence) { said.add(f.evidence); }
     if (f.sources) { h("p", "Source: " + f.sources, "src", d); }
   }
   function nodeTip(n) {
     var box = document.createElement("div");
     h("h2", n.label, null, box);
-    [n.name_en || n.name, n.name_vi].filter(function (s, i, a) { return s && s !== n.label && a.indexOf(s) === i; })
+    [n.name_en || n.name, n.name_vi]
+      .filter(function (s, i, a) { return s && s !== n.label && a.indexOf(s) === i; })
       .forEach(function (s) { h("p", s, null, box); });
     h("p", (data.categories[n.cat] || ["Other"])[0] + (n.kind ? " (" + n.kind + ")" : "") + " · " +
       n.partners + " partner" + (n.partners === 1 ? "" : "s"), "src", box);
     if (n.units) { h("p", "Includes its units: " + n.units, "src", box); }
-    var shown = 0, more = 0;
+    var shown = 0, more = 0, said = new Set();
     n.edges.forEach(function (e) {
-      var other = (e.s === n.index ? nodes[e.t] : nodes[e.s]).label;
-      e.facts.forEach(function (f) { if (shown < 8) { factBlock(f, other, box); shown++; } else { more++; } });
+      e.facts.forEach(function (f) {
+        if (shown < 8) { factBlock(f, box, said); shown++; } else { more++; }
+      });
     });
     if (more) { h("p", "… and " + more + " more (hover the lines)", "src", box); }
     return box;
@@ -266,7 +276,8 @@ _SCRIPT = r"""
     h("h2", a.label + (e.dir ? " → " : " — ") + b.label, null, box);
     h("p", RELNAME[e.rel] + (e.count > 1 ? " ×" + e.count : "") + (e.via ? " (through " + e.via + ")" : ""),
       "src", box);
-    e.facts.slice(0, 10).forEach(function (f) { factBlock(f, "", box); });
+    var said = new Set();
+    e.facts.slice(0, 10).forEach(function (f) { factBlock(f, box, said); });
     if (e.facts.length > 10) { h("p", "… and " + (e.facts.length - 10) + " more", "src", box); }
     return box;
   }

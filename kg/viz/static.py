@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import textwrap
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
@@ -33,7 +34,7 @@ def _scale(n: int) -> float:
 
 def gid(*parts: str) -> str:
     """An SVG id naming nodes and edges by the last segment of their IRIs (for tests and styling)."""
-    return "__".join("".join(c if c.isalnum() or c in "-." else "_" for c in p.rsplit("/", 1)[-1]) for p in parts)
+    return "__".join(re.sub(r"[^A-Za-z0-9.-]", "_", p.rsplit("/", 1)[-1]) for p in parts)
 
 
 def node_sizes(G: nx.MultiGraph) -> dict[str, float]:
@@ -61,7 +62,8 @@ def _figure(G: nx.MultiGraph) -> Any:
 
     n = len(G)
     keyed = _name_key(G) if n <= NAME_KEY_LIMIT else []
-    entries = len({d["category"] for _, d in G.nodes(data=True)}) + len({r for *_, r in G.edges(data="relation")})
+    entries = len({d["category"] for _, d in G.nodes(data=True)})
+    entries += len({r for *_, r in G.edges(data="relation")})
     width = min(34.0, 13.0 + 6.0 * math.log10(n / 20) if n > 20 else 13.0)
     side_inches = (entries + 4) * 0.22 + len(keyed) * 0.155
     height = max(8.5, min(24.0, width * 0.62), side_inches / 0.86 + 0.3)
@@ -103,7 +105,10 @@ def _pairs(G: nx.MultiGraph) -> dict[tuple[str, str], list[tuple[str, str, str, 
     return out
 
 
-def _draw_edges(ax: Any, G: nx.MultiGraph, pos: dict[str, tuple[float, float]], sizes: dict[str, float]) -> None:
+Pos = dict[str, tuple[float, float]]
+
+
+def _draw_edges(ax: Any, G: nx.MultiGraph, pos: Pos, sizes: dict[str, float]) -> None:
     from matplotlib.collections import LineCollection
     from matplotlib.patches import FancyArrowPatch
 
@@ -143,13 +148,14 @@ def _draw_edges(ax: Any, G: nx.MultiGraph, pos: dict[str, tuple[float, float]], 
                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
 
 
-def _draw_nodes(ax: Any, G: nx.MultiGraph, pos: dict[str, tuple[float, float]], sizes: dict[str, float]) -> None:
+def _draw_nodes(ax: Any, G: nx.MultiGraph, pos: Pos, sizes: dict[str, float]) -> None:
     nodes = sorted(G)
     for cat in CATEGORIES:
         group = [x for x in nodes if G.nodes[x]["category"] == cat]
         if group:
             ax.scatter([pos[x][0] for x in group], [pos[x][1] for x in group], s=[sizes[x] for x in group],
-                       c=CATEGORIES[cat][1], edgecolors="white", linewidths=1.2, zorder=3, gid=f"nodes__{cat}")
+                       c=CATEGORIES[cat][1], edgecolors="white", linewidths=1.2, zorder=3,
+                       gid=f"nodes__{cat}")
     ranked = sorted(nodes, key=lambda x: (-G.nodes[x].get("partners", 0), G.nodes[x]["label"].lower(), x))
     font = 10 if len(G) <= 60 else max(4.0, 10 * (60 / len(G)) ** 0.3)
     for x in ranked[:NODE_LABEL_LIMIT]:

@@ -50,8 +50,9 @@ def render_timeline(rows: list[dict[str, str]], path: str | os.PathLike[str], fm
         fig = Figure(figsize=(max(8.0, min(24.0, 3 + 0.45 * span)), 5.0), facecolor="white")
         ax = fig.add_axes((0.08, 0.12, 0.9, 0.72))
         fig.text(0.08, 0.95, "Agreements and events per year", fontsize=15, weight="bold", va="top")
-        fig.text(0.08, 0.895, f"{sum(c.total() for c in counts.values())} dated facts; undated agreements and "
-                 "events are not shown", fontsize=9, color="#555555", va="top")
+        total = sum(c.total() for c in counts.values())
+        fig.text(0.08, 0.895, f"{total} dated facts; undated agreements and events are not shown",
+                 fontsize=9, color="#555555", va="top")
         if not years_seen:
             ax.set_axis_off()
             ax.text(0.5, 0.5, "No dated agreement or event in the graph", ha="center", fontsize=13,
@@ -69,7 +70,7 @@ def _bars(ax: Any, counts: dict[str, Counter[int]], years: range) -> None:
     for i, (kind, (label, colour)) in enumerate(SERIES.items()):
         xs = [y - 0.4 + width * (i + 0.5) for y in years]
         bars = ax.bar(xs, [counts[kind][y] for y in years], width=width, color=colour, label=label)
-        ax.bar_label(bars, labels=[str(counts[kind][y]) if counts[kind][y] else "" for y in years], fontsize=8)
+        ax.bar_label(bars, labels=[str(counts[kind][y] or "") for y in years], fontsize=8)
     ax.set_xlim(years[0] - 0.7, years[-1] + 0.7)
     ax.set_xlabel("Year (of signing, or of the event's start)")
     ax.set_ylabel("Number")
