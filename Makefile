@@ -26,7 +26,10 @@ demo: install
 	  echo; echo "== kg query $$q"; $(BIN)/kg query $$q || exit 1; done
 	mkdir -p out
 	$(BIN)/kg export --format turtle -o out/graph.ttl
-	@echo; echo "Wrote out/graph.ttl"
+	$(BIN)/kg viz --format svg -o out/partners.svg
+	$(BIN)/kg viz --format html -o out/partners.html
+	$(BIN)/kg viz timeline --format svg -o out/timeline.svg
+	@echo; echo "Wrote out/graph.ttl, out/partners.svg, out/partners.html, out/timeline.svg"
 
 lint: install
 	$(BIN)/ruff check kg tests benchmarks

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from kg.errors import KgError
+from kg.viz.cli import viz_app
 
 app = typer.Typer(
     name="kg",
@@ -23,6 +24,8 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
+
+app.add_typer(viz_app, name="viz")
 
 # Shared options, defined once.
 StoreOpt = Annotated[Path | None, typer.Option(

@@ -355,9 +355,10 @@ def _events(ex: Extraction, s: Sentence, tokens, spans: list[OrgSpan], dates, pl
         after = text[ne:s.end]
         if organized_by_after(after):
             organizers += [o.key for o in spans if ne <= o.start < s.end][:2]
-        inside = [o.key for o in spans if ns <= o.start < ne]
-        if not organizers and len(set(inside)) == 1 and re.search(r"\b(cua|of)\b|\(", fold(name)):
-            organizers = inside
+        inside = {o.key for o in spans if ns <= o.start < ne}
+        roots = {k for k in inside if ex.organizations.get(k) is None or ex.organizations[k].parent not in inside}
+        if not organizers and len(roots) == 1 and re.search(r"\b(cua|of)\b|\(", fold(name)):
+            organizers = list(roots)  # "Phiên họp … Đại hội đồng ISO": the body whose meeting it is
         own_year = re.search(r"\b((?:19|20)\d\d)\b", name)
         start = None
         if own_year and not _sentence_dates(s, dates):
