@@ -276,12 +276,16 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
     cands = [c for c in cands if not (c.source == "pattern" and _event_tail(text, c.end))]
     spans = _resolve_overlaps(cands)
     spans = _assign_keys(text, spans, builder, lang, ref, tokens)
-    # Acronyms defined in this document, used alone later.
+    # Acronyms defined in this document, used alone later; a definition overrides the reference.
     defined = {sp.acronym: sp.key for sp in spans if sp.acronym and sp.source == "defined"}
     if defined:
+        for sp in spans:
+            if sp.source == "acronym" and sp.text in defined:
+                sp.key = defined[sp.text]
         extra = []
+        taken = [(s.start, s.end) for s in spans]
         for t in tokens:
-            if t.text in defined and not _overlaps(t.start, t.end, [(s.start, s.end) for s in spans]):
+            if t.text in defined and not _overlaps(t.start, t.end, taken):
                 extra.append(OrgSpan(t.start, t.end, t.text, defined[t.text], "acronym", acronym=t.text))
         spans = sorted(spans + extra, key=lambda s: s.start)
     spans = _propagate_names(text, folded, spans, masked)
@@ -353,34 +357,99 @@ def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[i
     return (a, b) if b > a else None
 
 
+def _paren_short_name(tokens: list[Token], i: int, ref: Reference, folded: str) -> tuple[int, str] | None:
+    """(index of ")", short name) when the parenthesis at i holds an organization's short name:
+    an acronym ("KATS", "BelGISS"), an acronym with a number or a company word ("QUATEST 1",
+    "CSA Group"), or a short name the reference knows ("Rosstandart")."""
+    j = i + 1
+    while j < len(tokens) and j - i <= 4 and tokens[j].text != ")" and tokens[j].line == tokens[i].line:
+        j += 1
+    if j >= len(tokens) or tokens[j].text != ")" or j == i + 1:
+        return None
+    inner = tokens[i + 1:j]
+    short = " ".join(t.text for t in inner)
+    if len(inner) == 1 and inner[0].is_acronym:
+        return j, short
+    if len(inner) == 2 and inner[0].is_acronym and (inner[1].text.isdigit() or inner[1].low in _COMPANY_SUFFIXES) \
+            and inner[0].text not in ref.acronym_owner:
+        return j, short  # "QUATEST 1" is a name; "ACCSQ 55" is ACCSQ's 55th meeting
+    if short in ref.acronym_owner:
+        return j, short
+    known = [k for s, e, k, _n, is_short in ref.find_names(folded) if s == inner[0].start and e == inner[-1].end]
+    if len(inner) <= 2 and known and inner[0].is_cap:
+        return j, short
+    return None
+
+
 def _acronym_definitions(text: str, tokens: list[Token], cands: list[OrgSpan], ref: Reference,
                          role_phrases: dict, masked: list[tuple[int, int]]) -> list[OrgSpan]:
+    from kg.extract.text import fold
+
+    folded = fold(text)
     out = []
     for i in range(1, len(tokens) - 2):
-        if tokens[i].text != "(" or tokens[i + 2].text != ")":
+        if tokens[i].text != "(":
             continue
-        acr_tok = tokens[i + 1]
-        acr = acr_tok.text
-        if not acr_tok.is_acronym or acr in _NOT_ORG_ACRONYMS or _overlaps(acr_tok.start, acr_tok.end, masked):
+        found = _paren_short_name(tokens, i, ref, folded)
+        if found is None:
             continue
+        close, acr = found
+        inner_start, inner_end = tokens[i + 1].start, tokens[close - 1].end
+        if acr in _NOT_ORG_ACRONYMS or _overlaps(inner_start, inner_end, masked):
+            continue
+        owner = ref.acronym_owner.get(acr) or _known_name(ref, folded, inner_start, inner_end)
         before_end = tokens[i - 1].end
         # A name (reference or pattern) ending right before the parenthesis.
         ending = [c for c in cands if c.end == before_end]
         if ending:
             best = max(ending, key=lambda c: c.end - c.start)
-            owner = ref.acronym_owner.get(acr)
             if owner and best.key and best.key != owner:
-                continue  # "X của Y (ACR)" where ACR is another known body: leave both
-            out.append(OrgSpan(best.start, acr_tok.end + 1, text[best.start:acr_tok.end + 1],
-                               owner or best.key, "defined", acronym=acr))
-            continue
-        start = _scan_back(tokens, i, acr, role_phrases)
-        if start is None:
-            continue
-        s = tokens[start].start
-        out.append(OrgSpan(s, acr_tok.end + 1, text[s:acr_tok.end + 1], ref.acronym_owner.get(acr, ""),
-                           "defined", acronym=acr))
+                before = text[max(0, best.start - 8):best.start].lower()
+                if re.search(r"\b(của|of)\s*$", before) or _same_body(best.text, ref.orgs[owner], ref):
+                    continue  # "Nhóm công tác … của Ủy ban … (WG1)": the acronym is the first body's
+                # "Cục Tiêu chuẩn và Đo lường Lào (DSM)": here DSM is the Lao body, not Malaysia's
+                out.append(OrgSpan(best.start, tokens[close].end, text[best.start:tokens[close].end], best.key,
+                                   "defined", acronym=acr))
+                continue
+            start = best.start
+        else:
+            back = _scan_back(tokens, i, acr, role_phrases)
+            if back is None:
+                continue
+            start = tokens[back].start
+        name = text[start:tokens[i].start].strip()
+        if owner and not _same_body(name, ref.orgs[owner], ref):
+            owner = ""  # the acronym names another body in this article ("DSM" of Laos, not of Malaysia)
+        out.append(OrgSpan(start, tokens[close].end, text[start:tokens[close].end], owner or "", "defined",
+                           acronym=acr))
     return out
+
+
+def _known_name(ref: Reference, folded: str, start: int, end: int) -> str:
+    for s, e, k, _n, _short in ref.find_names(folded[: end + 1]):
+        if s == start and e == end:
+            return k
+    return ""
+
+
+def _same_body(name: str, org, ref: Reference) -> bool:
+    """Whether a name written before "(ACR)" can be the reference body that owns ACR: no other
+    country named in it, and words shared with one of the body's names."""
+    from kg.extract.text import detect_language
+
+    names = list(org.vi) if detect_language(name) == "vi" or any(
+        key(name).startswith(key(h) + " ") for h in _VI_HEADS) else list(org.en)
+    k = key(name)
+    if any(key(n) == k for n in names):
+        return True
+    for _s, _e, place in ref.find_places(name):
+        if place.kind in {"country", "demonym"} and org.country and place.country and place.country != org.country:
+            return False
+    if not names:
+        return True
+    words = set(k.split())
+    best = max(len(words & set(key(n).split())) / max(1, len(words | set(key(n).split()))) for n in names)
+    return best >= 0.3
 
 
 def _scan_back(tokens: list[Token], paren: int, acr: str, role_phrases: dict) -> int | None:

@@ -30,7 +30,11 @@ class Token:
     @property
     def is_acronym(self) -> bool:
         letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters[:2]) and sum(c.isupper() for c in letters) >= 2
+        if len(letters) < 2 or not letters[0].isupper():
+            return False
+        if letters[1].isupper():
+            return sum(c.isupper() for c in letters) >= 2
+        return sum(c.isupper() for c in letters) >= 3  # "BelGISS", "GOSTstandard"
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
