@@ -114,3 +114,106 @@ def test_decomposed_unicode_and_old_tone_placement_give_the_same_entities():
     a = ex(text)
     b = ex(unicodedata.normalize("NFD", text))
     assert orgs(a) == orgs(b) and parties(a) == parties(b) and a.agreements
+
+
+def test_a_long_name_with_a_word_missing_still_matches_the_reference():
+    e = ex("Trung Mã số mã vạch Quốc gia và Tập đoàn Chứng nhận và Kiểm định Trung Hoa (CCIC) ký kết thỏa thuận.")
+    assert frozenset({"nbc", "ccic"}) in parties(e)
+
+
+def test_a_name_defined_later_also_names_earlier_mentions():
+    e = extract_text("Tổng cục ký Biên bản ghi nhớ với Cơ quan Tiêu chuẩn Quốc gia Xyz\nNgày 5/3/2021, Tổng cục "
+                     "Tiêu chuẩn Đo lường Chất lượng và Cơ quan Tiêu chuẩn Quốc gia Xyz (CTX) đã ký Biên bản ghi nhớ.",
+                     "t.txt")
+    headline = [m for m in e.mentions if m.start < 70 and m.kind == "org"]
+    assert {m.entity for m in headline} == {"stameq", "ctx"}
+    assert "co-quan-tieu-chuan" not in "".join(e.organizations)
+
+
+def test_an_acronym_defined_for_another_body_in_this_article():
+    e = ex("Viện Đo lường Việt Nam phối hợp với Cục Tiêu chuẩn và Đo lường Lào (DSM) tổ chức khóa đào tạo. "
+           "DSM cử 20 học viên.")
+    assert {m.entity for m in e.mentions if m.text == "DSM"} == {"dsm-laos"}
+    assert "dsm-malaysia" not in e.organizations
+
+
+def test_renewal_and_earlier_signing_of_the_same_parties_stay_separate():
+    e = extract_text("T\nVMI and the UK's National Physical Laboratory (NPL) renewed their memorandum of "
+                     "understanding on 15 June 2021. The first MoU between VMI and NPL was signed in London in 2015.",
+                     "t.txt")
+    dates = sorted(a.signed_on.iso() for a in e.agreements)
+    assert dates == ["2015", "2021-06-15"]
+
+
+def test_two_signings_in_one_sentence():
+    e = ex("Khóa học nằm trong Kế hoạch hợp tác mà Tổng cục Tiêu chuẩn Đo lường Chất lượng và Viện Đo lường Việt Nam "
+           "đã ký cuối năm 2020, trên cơ sở Bản ghi nhớ được hai cơ quan ký năm 2015.")
+    got = sorted((a.kind, a.signed_on.iso()) for a in e.agreements)
+    assert got == [("mou", "2015"), ("plan", "2020")]
+
+
+def test_signing_words_and_their_look_alikes():
+    assert ex("VMI được bầu giữ vị trí Phó Chủ tịch APMP nhiệm kỳ 2022 – 2024 cùng Ban Thư ký ASEAN.").agreements == []
+    e = extract_text("T\nOn June 16th, 2021, the Bureau of Accreditation (BoA) and the United Kingdom "
+                     "Accreditation Service (UKAS) sealed an agreement on assessor training.", "t.txt")
+    assert len(e.agreements) == 1 and e.agreements[0].signed_on.iso() == "2021-06-16"
+
+
+def test_both_sides_means_the_parties_just_named():
+    e = ex("Ngày 3/5/2022, Viện Đo lường Việt Nam (VMI) và Viện Đo lường Quốc gia Trung Quốc (NIM) đã ký Bản ghi "
+           "nhớ. Trước đó, từ tháng 9/2016, hai viện đã ký thỏa thuận hợp tác kỹ thuật.")
+    assert sorted(a.signed_on.iso() for a in e.agreements) == ["2016-09", "2022-05-03"]
+    assert len({frozenset(a.parties) for a in e.agreements}) == 1 and "vmi" in e.agreements[0].parties
+
+
+def test_day_and_month_take_the_year_of_the_article():
+    e = extract_text("T\nNgày đăng: 05/05/2023\nHôm 3/5, Viện Đo lường Việt Nam và Viện Tiêu chuẩn Chất lượng "
+                     "Việt Nam đã ký thỏa thuận.", "t.txt")
+    assert e.agreements[0].signed_on.iso() == "2023-05-03"
+
+
+def test_english_titles_that_go_on_are_offices_of_their_own():
+    e = extract_text("T\nMs. Claire Moreau, Director of International Affairs at the Association française de "
+                     "normalisation (AFNOR), spoke.", "t.txt")
+    m = e.memberships[0]
+    assert m.organization == "afnor" and e.roles[m.role].en == "Director of International Affairs"
+    assert e.roles[m.role].broader == "director"
+
+
+def test_head_of_a_division_named_by_its_head_noun():
+    e = ex("Giảng viên là các chuyên gia của Phòng Đo lường Khối lượng thuộc VMI, do ThS. Trần Minh Nhật, "
+           "Trưởng phòng, phụ trách.")
+    unit = next(k for k in e.organizations if k.endswith("phong-do-luong-khoi-luong"))
+    assert e.organizations[unit].parent == "vmi"
+    assert {(m.member, m.organization) for m in e.memberships} == {("tran-minh-nhat", unit)}
+
+
+def test_names_with_particles_and_places_inside():
+    e = ex("Ký văn bản có ông Ahmad Faizal bin Rahman, Giám đốc SIRIM, và ông Trần Đức Long, Thứ trưởng Bộ Khoa "
+           "học và Công nghệ. Đại sứ Việt Nam tại Malaysia dự lễ.")
+    names = {p.name for p in e.people.values()}
+    assert names == {"Ahmad Faizal bin Rahman", "Trần Đức Long"}
+
+
+def test_possessive_office_with_tenure_before_it():
+    e = extract_text("T\nThe Vietnam Standards and Quality Institute (VSQI) will grow. VSQI's incoming Director, "
+                     "Mr. Bui Minh Tri, spoke.", "t.txt")
+    assert ("bui-minh-tri", "director", "vsqi", "incoming") in {
+        (m.member, m.role, m.organization, m.tenure) for m in e.memberships}
+
+
+def test_events_quoted_after_words_and_named_weeks():
+    e = ex("Tổng cục phối hợp với UNIDO tổ chức hội thảo trực tuyến \"Hạ tầng chất lượng sau đại dịch\". "
+           "Khóa đào tạo nằm trong khuôn khổ hợp tác.")
+    assert [ev.name for ev in e.events] == ["hội thảo Hạ tầng chất lượng sau đại dịch"]
+    assert set(e.events[0].organizers) == {"stameq", "unido"}
+    en = extract_text("T\nSTAMEQ and ANSI co-hosted the Viet Nam–US Standards and Conformance Workshop in Hanoi "
+                      "during the UK–Viet Nam Quality Infrastructure Week.", "t.txt")
+    names = {ev.name for ev in en.events}
+    assert "Viet Nam–US Standards and Conformance Workshop" in names
+    assert "UK–Viet Nam Quality Infrastructure Week" in names
+
+
+def test_standard_series_are_not_bodies():
+    e = ex("Sản phẩm thử nghiệm theo các tiêu chuẩn MS IEC tương đương tại Viện Đo lường Việt Nam.")
+    assert set(e.organizations) == {"vmi"}

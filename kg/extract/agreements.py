@@ -30,6 +30,7 @@ _KINDS: list[tuple[re.Pattern[str], str]] = [
 _SIGN = re.compile(
     r"(?<!dang )(?<!dang)(?<!thu )\bky(?! hieu)(?! ten)(?! gia)(?! su)(?! nang)(?! thuat)(?! niem)(?! luc)(?! uc)"
     r"(?! yeu)"
+    r"|\bsealed\b|\binitiall?ed\b|\bput pen to paper\b"
     r"(?! thi)(?! han)(?! tuc)(?! tuc)(?! hop)(?! hoc)\b|\bsign(ed|s|ing)?\b|\binked\b|\bconcluded\b|\bentered into\b|"
     r"\brenewed\b|\bexchanged\b(?= .{0,40}(mou|memorand|agreement))"
 )

@@ -53,7 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_dmy", re.compile(r"\b" + _D + _ORD + r"(?:\s+of)?\s+(?P<mn>" + _EN_MONTH_RE + r")\s*,?\s*" + _Y + r"\b")),
     ("en_mdy", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s+" + _D + _ORD + r",?\s+" + _Y + r"\b")),
     ("vi_month", re.compile(r"(?i:tháng)\s*" + _M + r"(?:\s*(?i:năm)\s*|\s*/\s*|-)" + _Y + r"\b")),
-    ("vi_daymonth", re.compile(r"(?i:ngày)\s+" + _D + r"(?:/|\s*(?i:tháng)\s*)" + _M + r"\b(?![/.]\d)")),
+    ("vi_daymonth", re.compile(r"(?i:ngày|hôm)\s+" + _D + r"(?:/|\s*(?i:tháng)\s*)" + _M + r"\b(?![/.]\d)")),
     ("en_my", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s*,?\s+" + _Y + r"\b")),
     ("en_md", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s+" + _D + _ORD + r"\b(?![:\d])")),
     ("en_dm", re.compile(r"\b" + _D + _ORD + r"(?:\s+of)?\s+(?P<mn>" + _EN_MONTH_RE + r")\b")),

@@ -29,6 +29,8 @@ for _words, _kind in [
     ("training course", "training"), ("training", "training"), ("webinar", "workshop"), ("exhibition", "event"),
     ("world standards day", "event"), ("world metrology day", "event"), ("world accreditation day", "event"),
     ("world quality day", "event"), ("session", "meeting"), ("plenary", "meeting"), ("congress", "conference"),
+    ("week", "event"), ("đại hội đồng", "meeting"), ("đại hội", "meeting"), ("kỳ họp thường niên", "meeting"),
+    ("tuần lễ chất lượng", "event"), ("hội nghị thường niên", "conference"), ("lớp đào tạo", "training"),
 ]:
     _TRIGGERS[tuple(canonical_tone(_words).split())] = _kind
 
@@ -104,7 +106,9 @@ def find_events(text: str, s_start: int, s_end: int, tokens: list[Token]) -> lis
                 j += 1
                 if w.is_word or w.text == ")":
                     last = j
-            if last > i + n or toks[i].low == "ngay" or n >= 2:
+            named = any(toks[k].is_cap or toks[k].text.isdigit() for k in range(i + n, last))
+            if (last > i + n and named) or toks[i].low == "ngay" or (n >= 2 and last == i + n and
+                                                                     toks[i].low != "khoa"):
                 s, e = t.start, toks[last - 1].end
                 if last - i >= 2:
                     out.append((s, e, _clean(text[s:e]), kind, t.start))
@@ -126,6 +130,9 @@ def _english_event(text: str, toks: list[Token], i: int, n: int, folded_sentence
     a = i
     while a > 0:
         w = toks[a - 1]
+        if w.low in {"and", "of", "on", "for", "&"} and a > 1 and toks[a - 2].is_cap and toks[a].is_cap:
+            a -= 1
+            continue
         if (w.is_word and (w.is_cap or re.fullmatch(r"\d+(st|nd|rd|th)?", w.low) or w.low in {"first", "second",
             "third", "fourth", "fifth", "annual", "next", "regional", "international", "joint", "technical",
             "follow-up", "plenary", "closing", "opening", "bilateral", "high-level"})) or \

@@ -20,6 +20,7 @@ _VI_HEADS = [
     "Tập đoàn", "Cơ quan", "Văn phòng", "Bộ", "Vụ", "Hội đồng", "Diễn đàn", "Nhóm công tác", "Công ty",
     "Tổng công ty", "Trường", "Đại học", "Học viện", "Liên minh", "Quỹ", "Ngân hàng", "Liên đoàn",
     "Phòng thí nghiệm", "Phòng thử nghiệm", "Sở", "Ban", "Hội", "Tạp chí", "Cơ quan", "Liên hiệp", "Ủy hội",
+    "Phòng",
 ]
 _VI_UNIT_HEADS = {"trung tam", "vu", "phong thi nghiem", "phong thu nghiem", "ban", "van phong", "nhom cong tac",
                   "tieu ban", "chi cuc", "phong"}
@@ -307,7 +308,7 @@ def _propagate_names(text: str, folded: str, spans: list[OrgSpan], masked: list[
     """A name learnt anywhere in the document ("Cơ quan Tiêu chuẩn, Đo lường và Chất lượng Ả Rập Xê Út (SASO)")
     also names that body where it appears without its acronym, e.g. in the headline, before the definition."""
     names: dict[str, str] = {}
-    for sp in spans:
+    for sp in sorted(spans, key=lambda sp: sp.source != "defined"):  # a definition names its body best
         if sp.source in {"defined", "pattern"} and sp.key:
             name = sp.text[: sp.text.rfind("(")].strip() if sp.source == "defined" else sp.text
             if len(name.split()) >= 2:
@@ -322,7 +323,8 @@ def _propagate_names(text: str, folded: str, spans: list[OrgSpan], masked: list[
             ok = (start == 0 or not folded[start - 1].isalnum()) and (end >= len(folded) or not folded[end].isalnum())
             if ok and not _overlaps(start, end, masked):
                 clash = [o for o in out if o.start < end and o.end > start]
-                if all(o.source == "pattern" and (o.end - o.start) < (end - start) for o in clash):
+                if all(o.source == "pattern" and (o.end - o.start) <= (end - start) and o.key != org_key
+                       for o in clash):
                     out = [o for o in out if o not in clash]
                     out.append(OrgSpan(start, end, text[start:end], org_key, "pattern"))
             start = folded.find(name_key, end)

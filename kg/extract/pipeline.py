@@ -61,6 +61,8 @@ def role_org_types(ref: Reference) -> dict[str, str]:
                 break
             if words in (["thu", "truong"],):
                 out[rk] = "bo"
+            if len(words) >= 2 and words[0] == "truong" and words[1] in {"phong", "ban", "vu", "khoa", "nhom"}:
+                out[rk] = " ".join(words[1:])  # "Trưởng phòng" heads a "Phòng"
     ref.cache["role_org_types"] = out
     return out
 
@@ -147,10 +149,12 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     custom_roles: dict[str, tuple[str, str]] = {}
     for s in body:
         items = sentence_items(s, tokens, org_at, person_at, phrases, text, generic_units, custom_roles)
-        memberships, posts, _ = extract_roles(s, items, org_types, recent_org_by_type)
+        memberships, posts, _ = extract_roles(s, items, org_types, recent_org_by_type, custom_roles)
         ex.memberships.extend(memberships)
         ex.posts.extend(posts)
-        _agreement(ex, s, items, spans, dates, places, focal, body)
+        for clause in _signing_clauses(s):
+            clause_items = [it for it in items if clause.start <= it.start < clause.end]
+            _agreement(ex, clause, clause_items, spans, dates, places, focal, body, evidence=s)
         _events(ex, s, tokens, spans, dates, places, body)
     _roles_used(ex, ref, custom_roles)
     _dedupe(ex)
@@ -189,7 +193,8 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
     date of the paragraph or the two before it."""
     own = _sentence_dates(s, dates)
     if own:
-        best = max(own, key=lambda d: {"day": 2, "month": 1, "year": 0}[d.date.precision])
+        # The most precise date, and a complete one before a dateline's "Oct. 17" that borrows its year.
+        best = max(own, key=lambda d: ({"day": 2, "month": 1, "year": 0}[d.date.precision], not d.needs_year))
         return range_as_date(best) if best.end_date else best.date
     earlier = [d for d in dates if d.start < s.start and not d.is_period]
     if not earlier:
@@ -226,7 +231,32 @@ def _place_for(s: Sentence, places, text: str, exclude: tuple[int, int] | None =
     return None
 
 
-def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, focal, body) -> None:
+def _signing_clauses(s: Sentence) -> list[Sentence]:
+    """One sentence may report two signings ("… đã ký cuối năm 2020, trên cơ sở Bản ghi nhớ được hai
+    cơ quan ký năm 2015"): it is cut at the last comma or semicolon before each further signing verb."""
+    folded = fold(s.text)
+    positions = []
+    rest = 0
+    while True:
+        pos = agr.signing_position(folded[rest:], s.text[rest:])
+        if pos is None:
+            break
+        positions.append(rest + pos)
+        rest = rest + pos + 2
+    if len(positions) < 2:
+        return [s]
+    cuts = [0]
+    for p in positions[1:]:
+        cut = max(s.text.rfind(",", cuts[-1], p), s.text.rfind(";", cuts[-1], p))
+        if cut > cuts[-1] and cut > positions[len(cuts) - 1]:
+            cuts.append(cut + 1)
+    cuts.append(len(s.text))
+    return [Sentence(s.start + a, s.start + b, s.text[a:b], s.paragraph, s.is_heading)
+            for a, b in zip(cuts, cuts[1:], strict=False) if s.text[a:b].strip()]
+
+
+def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, focal, body,
+               evidence: Sentence | None = None) -> None:
     folded = fold(s.text)
     pos = agr.signing_position(folded, s.text)
     if pos is None:
@@ -235,7 +265,8 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, focal, 
     verb_at = s.start + pos
     parties = _parties(ex, items, verb_at)
     persons = [it.value for it in items if it.kind == "person"]
-    by_role = {m.member for m in ex.memberships if m.sentence == s and m.organization in parties}
+    by_role = {m.member for m in ex.memberships if m.sentence is not None and m.sentence.start <= s.start and
+               m.sentence.end >= s.end and m.organization in parties}
     signed_by = _SIGNED_BY.search(folded)
     signatories = [p for p in persons if p in by_role or (signed_by and s.start + signed_by.start() <
                                                             _pos_of(items, p))]
@@ -263,6 +294,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, focal, 
             a.signed_on = date
         a.place = a.place or place
         return
+    s = evidence or s
     if not parties:
         return
     if len(parties) == 1:

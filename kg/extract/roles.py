@@ -65,10 +65,21 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
         m = match_phrase(toks, i, role_phrases)
         if m and (t.is_cap or i == 0 or toks[i - 1].low in {"cuu", "tan", "nguyen", "former", "new", "pho"} or True):
             n, rk = m
-            ext = _extended_title(toks, i, n, org_at, person_at, generic_units) if text and t.text.isascii() else None
+            if text and t.text.isascii():
+                ext = _extended_title(toks, i, n, org_at, person_at, generic_units)
+            elif text:
+                ext = _vi_extended_title(toks, i, n, org_at, person_at)
+            else:
+                ext = None
+            # "Senior Vice President …", "Executive Director …": a rank word before the title belongs to it
+            if text and items and items[-1].kind == "tok" and items[-1].value in _RANK_WORDS and \
+                    items[-1].text[:1].isupper():
+                lead = items.pop()
+                t = Token(lead.start, lead.end, lead.text, lead.value, t.line, lead.value)
+                ext = ext or (i + n - 1, i + n)
             if ext is not None:
                 end_tok, skip_to = ext
-                title = " ".join(text[toks[i].start:toks[end_tok].end].split())
+                title = " ".join(text[t.start:toks[end_tok].end].split())
                 ck = slug(title, 80)
                 if custom_roles is not None:
                     custom_roles.setdefault(ck, (title, rk))
@@ -92,6 +103,21 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
         items.append(Item("tok", t.low, t.start, t.end, t.text))
         i += 1
     return items
+
+
+_RANK_WORDS = {"senior", "executive", "chief", "principal", "associate", "assistant", "general"}
+
+
+def _vi_extended_title(toks: list[Token], i: int, n: int, org_at, person_at) -> tuple[int, int] | None:
+    """"Phó Chủ tịch phụ trách Quan hệ quốc tế (của SCC)": the office with its portfolio."""
+    j = i + n
+    if j + 1 >= len(toks) or toks[j].low != "phu" or toks[j + 1].low != "trach":
+        return None
+    w = j + 2
+    while w < len(toks) and w - j < 10 and toks[w].is_word and toks[w].start not in org_at and \
+            toks[w].start not in person_at and toks[w].low not in {"cua", "tai", "thuoc"}:
+        w += 1
+    return (w - 1, w) if w > j + 2 else None
 
 
 def _extended_title(toks: list[Token], i: int, n: int, org_at, person_at,
@@ -143,16 +169,18 @@ def _role_org(items: list[Item], j: int) -> tuple[str | None, int]:
 
 
 def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str, str],
-                  recent_org_by_type) -> tuple[list[Membership], list[Post], list[tuple[int, int]]]:
+                  recent_org_by_type, custom_roles: dict[str, tuple[str, str]] | None = None
+                  ) -> tuple[list[Membership], list[Post], list[tuple[int, int]]]:
     memberships: list[Membership] = []
     posts: list[Post] = []
     used_roles: set[int] = set()
 
     def membership(person: str, role_idx: int, org: str | None, tenure: str, member_is_org: bool = False):
         role = items[role_idx].value
-        if org is None and role in role_org_type:
-            org = recent_org_by_type(role_org_type[role], items[role_idx].start)
-        if org is None and role not in _NO_ORG_ROLES:
+        base = (custom_roles or {}).get(role, ("", role))[1]
+        if org is None and base in role_org_type:
+            org = recent_org_by_type(role_org_type[base], items[role_idx].start)
+        if org is None and base not in _NO_ORG_ROLES:
             # "đoàn QUATEST 1 do ông X, Giám đốc, dẫn đầu": the body just named in the sentence
             before = [x for x in items[:role_idx] if x.kind == "org"]
             org = before[-1].value if before else None
