@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.text import canonical_tone, fold
-from kg.extract.tokens import PhraseTable, Token, match_phrase
+from kg.extract.tokens import PhraseTable, Token, match_phrase, tokens_between
 
 _TRIGGERS: PhraseTable = PhraseTable()
 for _words, _kind in [
@@ -69,7 +69,7 @@ def _quoted(text: str, pos: int, limit: int) -> tuple[int, int] | None:
 def find_events(text: str, s_start: int, s_end: int, tokens: list[Token]) -> list[tuple[int, int, str, str, int]]:
     """(name start, name end, name, kind, trigger start) for each event named in the sentence."""
     out = []
-    toks = [t for t in tokens if s_start <= t.start < s_end]
+    toks = tokens_between(tokens, s_start, s_end)
     folded_sentence = fold(text[s_start:s_end])
     i = 0
     while i < len(toks):

@@ -218,14 +218,15 @@ def _en_runs(tokens: list[Token]) -> list[tuple[int, int]]:
 
 
 def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[tuple[str, ...], str],
-                       skip: list[tuple[int, int]] | None = None) -> tuple[list[OrgSpan], dict[str, Organization]]:
+                       skip: list[tuple[int, int]] | None = None, tokens: list[Token] | None = None
+                       ) -> tuple[list[OrgSpan], dict[str, Organization]]:
     """All organization mentions of a document, left to right, non-overlapping; `skip` spans
     (bylines) are not read."""
     from kg.extract.text import fold
 
     folded = fold(text)
     masked = standard_code_spans(text) + list(skip or [])
-    tokens = tokenize(text)
+    tokens = tokens if tokens is not None else tokenize(text)
     builder = _Builder(ref)
     role_spans = _role_spans(tokens, role_phrases)
     cands: list[OrgSpan] = []

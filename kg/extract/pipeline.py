@@ -15,7 +15,7 @@ from kg.extract.reference import Reference, load_reference
 from kg.extract.roles import extract_roles, sentence_items
 from kg.extract.sentences import split_sentences
 from kg.extract.text import canonical_tone, detect_language, fold, key
-from kg.extract.tokens import PhraseTable, tokenize
+from kg.extract.tokens import PhraseTable, covered, token_range, tokenize
 from kg.model import Agreement, Document, Event, Extraction, Mention, PartialDate, Role, Sentence
 
 _HEAD_EN = {"bo": ("ministry", "federal ministry"), "vien": ("institute", "national institute"),
@@ -100,13 +100,13 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
 
     lines = text.split("\n")
     byline = (len(lines[0]) + 1 if lines else 0, sum(len(ln) + 1 for ln in lines[:header_lines]))
-    spans, orgs = find_organizations(text, doc.lang, ref, phrases, skip=[byline])
+    tokens = tokenize(text)
+    spans, orgs = find_organizations(text, doc.lang, ref, phrases, skip=[byline], tokens=tokens)
     ex.organizations = orgs
     places = [(s, e, p) for s, e, p in ref.find_places(text)
               if not any(s < o.end and e > o.start for o in spans)]
-    tokens = tokenize(text)
-    org_tok = {i for i, t in enumerate(tokens) if any(t.start < o.end and t.end > o.start for o in spans)}
-    place_tok = {i for i, t in enumerate(tokens) if any(t.start < e and t.end > s for s, e, _ in places)}
+    org_tok = covered(tokens, [(o.start, o.end) for o in spans])
+    place_tok = covered(tokens, [(s, e) for s, e, _ in places])
     header_end = sum(len(ln) + 1 for ln in text.split("\n")[:header_lines])
     person_spans = [p for p in find_people(text, tokens, org_tok, place_tok, phrases) if p.start >= header_end]
     person_spans, people = resolve_people(person_spans)
@@ -162,10 +162,8 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
 
 
 def _first_token(tokens, start):
-    for i, t in enumerate(tokens):
-        if t.start >= start:
-            return [i]
-    return []
+    i, _ = token_range(tokens, start, start)
+    return [i] if i < len(tokens) else []
 
 
 def _focal_org(spans: list[OrgSpan]) -> str | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kg.extract.people import HONORIFICS
 from kg.extract.text import fold, slug
-from kg.extract.tokens import PhraseTable, Token, match_phrase
+from kg.extract.tokens import PhraseTable, Token, match_phrase, tokens_between
 from kg.model import Membership, Post, Sentence
 
 TENURE_WORDS: PhraseTable = PhraseTable({
@@ -46,7 +46,7 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
     "Head of the International Cooperation Department at PTB") become offices of their own, recorded
     in `custom_roles` (key -> (title, broader office key))."""
     items: list[Item] = []
-    toks = [t for t in tokens if sentence.start <= t.start < sentence.end]
+    toks = tokens_between(tokens, sentence.start, sentence.end)
     i = 0
     while i < len(toks):
         t = toks[i]

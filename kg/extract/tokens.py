@@ -38,17 +38,64 @@ class Token:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
+    # fold() and canonical_tone() keep lengths, so both run once over the text and tokens take slices.
+    folded = fold(text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ"): per token, then
+        lowered = None
+    canon = canonical_tone(lowered) if lowered is not None else None
     out = []
     line = 0
     last = 0
     for m in _TOKEN.finditer(text):
-        line += text.count("\n", last, m.start())
-        last = m.start()
+        a, b = m.span()
+        line += text.count("\n", last, a)
+        last = a
         word = m.group()
-        low = word.lower()
-        out.append(Token(m.start() + offset, m.end() + offset, word, fold(word), line,
-                         low if low.isascii() else canonical_tone(low)))
+        lowd = canon[a:b] if canon is not None else canonical_tone(word.lower())
+        out.append(Token(a + offset, b + offset, word, folded[a:b], line, lowd))
     return out
+
+
+def token_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """Indices [i, j) of the tokens that start within [start, end) — a binary search, not a scan."""
+    import bisect
+
+    starts = _starts(tokens)
+    return bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+
+
+def tokens_between(tokens: list[Token], start: int, end: int) -> list[Token]:
+    i, j = token_range(tokens, start, end)
+    return tokens[i:j]
+
+
+def covered(tokens: list[Token], spans) -> set[int]:
+    """Indices of the tokens that overlap any of the (start, end) spans."""
+    import bisect
+
+    starts = _starts(tokens)
+    out: set[int] = set()
+    for s, e in spans:
+        i = max(0, bisect.bisect_right(starts, s) - 1)
+        while i < len(tokens) and tokens[i].start < e:
+            if tokens[i].end > s:
+                out.add(i)
+            i += 1
+    return out
+
+
+_STARTS_CACHE: dict[int, tuple[list[Token], list[int]]] = {}
+
+
+def _starts(tokens: list[Token]) -> list[int]:
+    cached = _STARTS_CACHE.get(id(tokens))
+    if cached is None or cached[0] is not tokens:
+        if len(_STARTS_CACHE) > 8:
+            _STARTS_CACHE.clear()
+        cached = (tokens, [t.start for t in tokens])
+        _STARTS_CACHE[id(tokens)] = cached
+    return cached[1]
 
 
 class PhraseTable(dict):
