@@ -62,9 +62,10 @@ DEFAULT_GRAPH = ""  # the key of the default graph in the push state (an IRI is 
 
 # ---- URLs, credentials, HTTP ------------------------------------------------------------------------
 
-def check_url(url: str, examples: str) -> str:
+def check_url(url: str, examples: str, env: str = "KG_PUSH") -> str:
     """The URL in a canonical form (lower-case scheme and host) — it is also the push-state key — or a
-    UsageError saying what an endpoint URL looks like. Credentials in the URL are refused."""
+    UsageError saying what an endpoint URL looks like. Credentials in the URL are refused: `env` names
+    the environment variables to use instead."""
     raw = (url or "").strip()
     try:
         parts = urllib.parse.urlsplit(raw)
@@ -74,8 +75,8 @@ def check_url(url: str, examples: str) -> str:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise UsageError(f"{raw!r} is not an http(s) URL — e.g. {examples}")
     if parts.username is not None or parts.password is not None:
-        raise UsageError("put no credentials in the endpoint URL (shell history and logs keep them) — set "
-                         "KG_PUSH_USER and KG_PUSH_PASSWORD, or KG_PUSH_TOKEN, in the environment instead")
+        raise UsageError(f"put no credentials in the endpoint URL (shell history and logs keep them) — set "
+                         f"{env}_USER and {env}_PASSWORD, or {env}_TOKEN, in the environment instead")
     return urllib.parse.urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
 
 
@@ -291,7 +292,7 @@ def remote_query(endpoint: str, text: str, subs: dict[str, Term] | None = None, 
     which a server parses as a query only — an update sent this way is a syntax error, never run."""
     from kg.queries import check_read_only
 
-    url = check_url(endpoint, QUERY_EXAMPLES)
+    url = check_url(endpoint, QUERY_EXAMPLES, "KG_QUERY")
     check_read_only(text)
     data = urllib.parse.urlencode({"query": inject_values(text, subs)}).encode("utf-8")
     headers = {"Accept": ACCEPT, "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
@@ -320,7 +321,7 @@ def remote_runner(endpoint: str, timeout: float = 60.0) -> Callable[[str, dict[s
     """A `run(query_text, substitutions) -> (columns, rows)` for kg.api.query, bound to one endpoint.
 
     The URL and credentials are checked once, here, so a mistake is reported before any query runs."""
-    url = check_url(endpoint, QUERY_EXAMPLES)
+    url = check_url(endpoint, QUERY_EXAMPLES, "KG_QUERY")
     auth = auth_header("KG_QUERY")
 
     def run(text: str, subs: dict[str, Term] | None = None) -> Rows:
@@ -342,8 +343,8 @@ class PushReport:
 
     def summary(self) -> str:
         size = (f"{self.bytes_sent / 1e6:.1f} MB" if self.bytes_sent >= 1e5 else f"{self.bytes_sent / 1e3:.1f} kB")
-        return (f"{len(self.sent)} sent, {len(self.deleted)} deleted, {self.unchanged} unchanged → {self.endpoint} "
-                f"({size} in {self.seconds:.1f} s)")
+        return (f"{len(self.sent)} graphs sent, {len(self.deleted)} deleted, {self.unchanged} unchanged "
+                f"→ {self.endpoint} ({size} in {self.seconds:.1f} s)")
 
 
 GraphFn = Callable[[str, str], None]  # (graph key, "sent" | "deleted")
@@ -415,6 +416,8 @@ def push(endpoint: str, store_path: str | os.PathLike[str] | None = None, *, res
                 save_state(state_path, url, record)
                 saved_at = time.monotonic()
         finished = True
+        report.sent.sort()
+        report.deleted.sort()
     finally:
         try:  # what did reach the server is recorded even when the push stops half-way
             save_state(state_path, url, record)
@@ -502,7 +505,9 @@ def _gsp(method: str, url: str, key: str, body: bytes | None, *, timeout: float,
     retry after a lost answer is safe. A DELETE of a graph the server no longer has is a success."""
     target = _graph_url(url, key)
     headers = {"Content-Type": "application/n-triples"} if body is not None else {}
-    for attempt in range(1, max(1, tries) + 1):
+    stop = stop or threading.Event()
+    tries = max(1, tries)
+    for attempt in range(1, tries + 1):
         retry_after = None
         try:
             _send(method, target, body, headers, timeout, auth)
@@ -512,17 +517,19 @@ def _gsp(method: str, url: str, key: str, body: bytes | None, *, timeout: float,
                 return
             if e.code < 500 and e.code != 429:
                 raise _push_http_error(e, url, method, key) from None
-            failure: KgError = KgError(f"{url} answered HTTP {e.code} to {method} {key or 'the default graph'}"
-                                       + (f": {m}" if (m := _server_message(e)) else "") + f" ({attempt} tries)")
+            msg = _server_message(e)
+            failure = KgError(f"{url} answered HTTP {e.code} to {method} {key or 'the default graph'}"
+                              f"{': ' + msg if msg else ''} (tried {attempt} times) — check the server's log")
             with contextlib.suppress(TypeError, ValueError):
                 retry_after = float(e.headers.get("Retry-After", ""))
         except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
             failure = _unreachable(url, e, timeout)
-        delay = retry_after if retry_after is not None else backoff * 2 ** (attempt - 1)
-        if attempt >= tries or (stop is not None and stop.wait(min(30.0, delay) * random.uniform(0.8, 1.2))):
+        if attempt == tries:
             raise failure
-        if stop is None:
-            time.sleep(min(30.0, delay) * random.uniform(0.8, 1.2))
+        delay = retry_after if retry_after is not None else backoff * 2 ** (attempt - 1)
+        if stop.wait(min(30.0, delay) * random.uniform(0.8, 1.2)):  # another request failed: give up too
+            raise failure
+    raise AssertionError("unreachable")
 
 
 def _push_http_error(e: urllib.error.HTTPError, url: str, method: str, key: str) -> KgError:

@@ -217,3 +217,11 @@ def test_events_quoted_after_words_and_named_weeks():
 def test_standard_series_are_not_bodies():
     e = ex("Sản phẩm thử nghiệm theo các tiêu chuẩn MS IEC tương đương tại Viện Đo lường Việt Nam.")
     assert set(e.organizations) == {"vmi"}
+
+
+def test_possessive_unit_and_its_chief():
+    e = extract_text("T\nThe delegation included Mr. Michael Ortega, Chief of NIST's Office of Weights and Measures. "
+                     "The National Institute of Standards and Technology (NIST) hosted it.", "t.txt")
+    unit = e.organizations["nist-office-of-weights-and-measures"]
+    assert unit.parent == "nist" and unit.names == ["Office of Weights and Measures"]
+    assert [(m.member, m.organization) for m in e.memberships] == [("michael-ortega", unit.key)]

@@ -352,6 +352,10 @@ def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[i
                 while a < b and tokens[a].low == "the":
                     a += 1
             break
+    # "NIST's Office of Weights and Measures": the possessor is the parent, not part of the name
+    for k in range(a, b - 1):
+        if tokens[k].text.endswith(("'s", "’s")):
+            a = k + 1
     m = match_phrase(tokens, a, role_phrases) if a < b else None
     if m and a + m[0] >= b:
         return None
@@ -524,6 +528,10 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
         nxt = spans[idx + 1] if idx + 1 < len(spans) else None
         gap = text[sp.end:nxt.start] if nxt else ""
         parent_link = bool(nxt and _UNIT_LINK.match(gap))
+        prev = out[-1] if out else None
+        if prev is not None and re.fullmatch(r"['’]s\s+", text[prev.end:sp.start]) and sp.source == "pattern" \
+                and _is_unit_name(sp.text):
+            nxt, parent_link = prev, True  # "NIST's Office of Weights and Measures"
         if sp.source == "ref-short":
             # The short form names the body most recently mentioned in full under that head,
             # else the reference body; "Trung tâm Đào tạo của KRISS" is KRISS's, not ours.

@@ -41,7 +41,8 @@ class Item:
 def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tuple[str, int, int]],
                    person_at: dict[int, tuple[str, int, int]], role_phrases: dict[tuple[str, ...], str],
                    text: str = "", generic_units: frozenset[str] = frozenset(),
-                   custom_roles: dict[str, tuple[str, str]] | None = None) -> list[Item]:
+                   custom_roles: dict[str, tuple[str, str]] | None = None,
+                   org_parent: dict[str, str] | None = None) -> list[Item]:
     """The sentence as items. English titles that go on ("Director of International Affairs at AFNOR",
     "Head of the International Cooperation Department at PTB") become offices of their own, recorded
     in `custom_roles` (key -> (title, broader office key))."""
@@ -52,7 +53,8 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
         t = toks[i]
         if t.start in org_at:
             k, s, e = org_at[t.start]
-            items.append(Item("org", k, s, e, ""))
+            parent = org_parent.get(k) if org_parent else None
+            items.append(Item("org", k, s, e, f"unit-of:{parent}" if parent else ""))
             while i < len(toks) and toks[i].start < e:
                 i += 1
             continue
@@ -164,6 +166,8 @@ def _role_org(items: list[Item], j: int) -> tuple[str | None, int]:
     k = _skip(items, j, set(), _OF | {"the", "."})
     if k < len(items) and items[k].kind == "org" and (k == j or any(items[x].value in _OF for x in range(j, k))
                                                       or k - j <= 1):
+        if k + 1 < len(items) and items[k + 1].kind == "org" and items[k + 1].text == "unit-of:" + items[k].value:
+            return items[k + 1].value, k + 2  # "Chief of NIST's Office of Weights and Measures": the office
         return items[k].value, k + 1
     return None, j
 
