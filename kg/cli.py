@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from kg.errors import KgError
+from kg.remote_cli import push, serve
 from kg.viz.cli import viz_app
 
 app = typer.Typer(
@@ -29,7 +30,7 @@ app.add_typer(viz_app, name="viz")
 
 # Shared options, defined once.
 StoreOpt = Annotated[Path | None, typer.Option(
-    "--store", "-s", help="Store directory [env KG_STORE; default .kg/store].", show_default=False)]
+    "--store", "-s", help="Store directory (env KG_STORE; default .kg/store).", show_default=False)]
 RowFormatOpt = Annotated[str, typer.Option(
     "--format", "-f", help="Output: table, csv, tsv or json.", case_sensitive=False)]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
@@ -214,8 +215,10 @@ def export(
     store: StoreOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    """Export the graph as RDF. TriG and N-Quads keep one named graph per document; Turtle,
-    N-Triples, JSON-LD and RDF/XML hold the union of all documents.
+    """Export the graph as RDF (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML).
+
+    TriG and N-Quads keep one named graph per document; Turtle, N-Triples, JSON-LD and RDF/XML
+    hold the union of all documents.
 
     Example: kg export --format turtle -o out/graph.ttl
     """
@@ -320,14 +323,20 @@ def stats(store: StoreOpt = None, fmt: RowFormatOpt = "table", debug: DebugOpt =
 
     Example: kg stats --format json
     """
+    import pyoxigraph as ox
+
     from kg.api import query as run_query
     from kg.output import write_rows
+    from kg.store import KgStore, last_build
 
     try:
         cols, rows = run_query("stats", store, is_text=False)
+        build = last_build(KgStore(store).open_read())
     except KgError as e:
         _fail(e, debug)
         return
+    if build and cols[:2] == ["what", "count"]:
+        rows.append({"what": ox.Literal("last build"), "count": ox.Literal(build)})
     write_rows(cols, rows, fmt, title="stats")
 
 
@@ -354,6 +363,10 @@ def evaluate(
         _fail(e, debug)
         return
     print_report(result, fmt, show_errors=errors)
+
+
+app.command()(serve)
+app.command()(push)
 
 
 def main() -> None:

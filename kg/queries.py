@@ -95,10 +95,17 @@ SELECT DISTINCT ?e ?v WHERE {
 } ORDER BY ?e LIMIT 5"""
 
 
+def named_node(iri: str, raw: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(iri)
+    except ValueError:
+        raise UsageError(f"{raw!r} is not a valid IRI — quote names as plain text, or pass <http://…>") from None
+
+
 def resolve_entity(store: ox.Store, value: str, run=None) -> ox.NamedNode:
     iri = expand_iri(value)
     if iri:
-        return ox.NamedNode(iri)
+        return named_node(iri, value)
     rows = (run or _local_run(store))(_LOOKUP, {"v": ox.Literal(value)})
     found = list(dict.fromkeys(r["e"] for r in rows if r.get("e") is not None))
     if not found:
@@ -122,7 +129,7 @@ def bind(q: SavedQuery, given: dict[str, str], resolve) -> dict[str, ox.NamedNod
         out[p.name] = term_for(p.type, raw, resolve)
     for name in unknown:  # ad-hoc queries (-e / files without headers): plain literals or IRIs
         iri = expand_iri(given[name])
-        out[name] = ox.NamedNode(iri) if iri else ox.Literal(given[name])
+        out[name] = named_node(iri, given[name]) if iri else ox.Literal(given[name])
     return out
 
 
@@ -131,7 +138,7 @@ def term_for(kind: str, raw: str, resolve) -> ox.NamedNode | ox.Literal:
         iri = expand_iri(raw)
         if not iri:
             raise UsageError(f"{raw!r} is not an IRI (use <http://…>, kgid:org/…, or org/…)")
-        return ox.NamedNode(iri)
+        return named_node(iri, raw)
     if kind == "entity":
         return resolve(raw)
     if kind == "integer":

@@ -196,6 +196,13 @@ def remove_document(store: ox.Store, doc_iri: str) -> None:
     forget_document(store, doc_iri)
 
 
+def last_build(store: ox.Store) -> str | None:
+    """When the current generation was built (UTC, ISO 8601), from the meta graph."""
+    q = f"""SELECT ?t WHERE {{ GRAPH <{V.META_GRAPH}> {{ <{V.KGID}build/last> <{V.PROV}endedAtTime> ?t }} }}"""
+    rows = list(store.query(q))
+    return rows[0]["t"].value if rows else None
+
+
 def record_build(store: ox.Store, summary: dict[str, int]) -> None:
     meta = ox.NamedNode(V.META_GRAPH)
     build = ox.NamedNode(V.KGID + "build/last")
