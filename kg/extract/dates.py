@@ -39,6 +39,8 @@ _ORD = r"(?:st|nd|rd|th)?"
 
 # Order matters: the longest, most precise forms first; matches do not overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # ISO 8601 "2024-09-26", as page metadata and some bylines write it
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     # "Từ ngày 20 đến ngày 22 tháng 11 năm 2017", "từ 20 - 22/11/2017"
     ("vi_range", re.compile(
         r"(?i:từ\s+)?(?i:ngày\s+)?(?P<d1>[0-3]?\d)\s*(?:-|–|(?i:đến))\s*(?i:ngày\s+)?(?P<d2>[0-3]?\d)"
@@ -53,7 +55,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_dmy", re.compile(r"\b" + _D + _ORD + r"(?:\s+of)?\s+(?P<mn>" + _EN_MONTH_RE + r")\s*,?\s*" + _Y + r"\b")),
     ("en_mdy", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s+" + _D + _ORD + r",?\s+" + _Y + r"\b")),
     ("vi_month", re.compile(r"(?i:tháng)\s*" + _M + r"(?:\s*(?i:năm)\s*|\s*/\s*|-)" + _Y + r"\b")),
-    ("vi_daymonth", re.compile(r"(?i:ngày|hôm)\s+" + _D + r"(?:/|\s*(?i:tháng)\s*)" + _M + r"\b(?![/.]\d)")),
+    ("vi_daymonth", re.compile(
+        r"(?i:ngày|hôm|sáng|chiều|tối|trưa)\s+" + _D + r"(?:/|\s*(?i:tháng)\s*)" + _M + r"\b(?![/.]\d)")),
     ("en_my", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s*,?\s+" + _Y + r"\b")),
     ("en_md", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s+" + _D + _ORD + r"\b(?![:\d])")),
     ("en_dm", re.compile(r"\b" + _D + _ORD + r"(?:\s+of)?\s+(?P<mn>" + _EN_MONTH_RE + r")\b")),
@@ -121,6 +124,8 @@ def _make(kind: str, g: dict[str, str | None], a: int, b: int, default_year: int
     if kind == "en_range":
         m = _month(g["mn"] or "")
         return DateMention(a, b, PartialDate(i("y"), m, i("d1")), PartialDate(i("y"), m, i("d2")))
+    if kind == "iso":
+        return DateMention(a, b, PartialDate(i("y"), i("m"), i("d")))
     if kind == "vi_full":
         return DateMention(a, b, PartialDate(i("y"), i("m"), i("d")))
     if kind == "vi_monthword":

@@ -7,12 +7,18 @@ import re
 from kg.extract.dates import find_dates
 from kg.model import PartialDate
 
+# A line that is only a date, with its weekday and time: "Thứ Tư, ngày 12 tháng 6 năm 2024", "12/05/2022 09:15".
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:Thứ\s+\w+|Chủ nhật|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*)?"
+    r"(?:ngày\s+)?\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|[/.-])\S+(?:\s*[|,-]?\s*\d{1,2}:\d{2}(?:\s*(?:AM|PM|GMT\S*))?)?\s*$",
+    re.I)
 _BYLINE_AUTHOR = re.compile(
-    r"(?:^|[|\-–]\s*)(?:(?:Người viết|Tác giả|Bài và ảnh|Phóng viên|Author|Written by|Reporter)\s*[:：]|By\b)\s*"
+    r"(?:^|[|\-–]\s*)(?:(?:Người viết|Người đăng|Đăng bởi|Tác giả|Bài và ảnh|Phóng viên|Author|Written by|"
+    r"Reporter)\s*[:：]|By\b)\s*"
     r"(?P<name>[A-ZÀ-Ỹ][\w.]*(?:\s+[A-ZÀ-Ỹ][\w.]*){0,4})", re.U)
 _BYLINE_DATE = re.compile(
     r"(?:^|[|\-–]\s*)(?:Ngày viết|Ngày đăng|Cập nhật|Đăng ngày|Ngày|Thời gian|Posted|Published|Updated|Date|"
-    r"Posted on|Published on)\s*[:：]", re.I)
+    r"Posted on|Published on)\s*(?:[:：]|(?=\d))", re.I)
 
 
 def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, int]:
@@ -28,18 +34,25 @@ def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, 
     if idx < len(lines):
         headline = lines[idx].strip()
         header_lines = idx + 1
-    for k in range(idx + 1, min(idx + 4, len(lines))):
+    k = idx
+    seen = 0
+    while k + 1 < len(lines) and seen < 3:
+        k += 1
         line = lines[k]
-        is_byline = bool(_BYLINE_DATE.search(line) or _BYLINE_AUTHOR.search(line)) and len(line.split()) <= 20
+        if not line.strip():
+            continue
+        seen += 1
+        is_byline = bool(_BYLINE_DATE.search(line) or _BYLINE_AUTHOR.search(line) or _DATE_LINE.match(line)) \
+            and len(line.split()) <= 20
         if not is_byline:
             break
         m = _BYLINE_AUTHOR.search(line)
         if m:
-            name = re.split(r"\s+-\s+|\s*\|", m.group("name"))[0].strip()
+            name = re.split(r"\s+[-–]\s+|\s*\|", m.group("name"))[0].strip()
             name = re.sub(r"\s+(Ngày|Date|Posted|Cập)\b.*$", "", name).strip()
             if name and name not in authors:
                 authors.append(name)
-        if published is None and _BYLINE_DATE.search(line):
+        if published is None:
             for dm in find_dates(line):
                 if not dm.is_period and dm.date.precision == "day":
                     published = dm.date

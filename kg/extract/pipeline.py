@@ -21,7 +21,8 @@ from kg.model import Agreement, Document, Event, Extraction, Mention, PartialDat
 _HEAD_EN = {"bo": ("ministry", "federal ministry"), "vien": ("institute", "national institute"),
             "tong cuc": ("directorate", "general department"), "cuc": ("agency", "department", "administration"),
             "vu": ("department",)}
-_SAME_DAY = re.compile(r"\b(cung ngay|ngay hom do|on the same day|the same day|same day|that day|cung dip nay|"
+_SAME_DAY = re.compile(r"\b(cung ngay|ngay hom do|on the same day|the same day|same day|that day)\b")
+_SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"trong dip nay|nhan dip nay|on this occasion|on the same occasion|on the sidelines|"
                        r"ben le|cung trong chuyen|at the ceremony|tai buoi le|tai le|during the visit|"
                        r"at the meeting|tai hoi nghi|tai buoi lam viec|trong chuyen (cong tac|tham)|"
@@ -122,7 +123,7 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
         ex.mentions.append(Mention(ps.start, ps.end, text[ps.start:ps.end], ps.key, "person"))
     ex.mentions.sort(key=lambda m: m.start)
 
-    dates = [d for d in find_dates(text, doc.published.year if doc.published else None) if d.start >= header_end]
+    dates = [d for d in find_dates(text, _default_year(doc, text)) if d.start >= header_end]
     org_at = {tokens[i].start: (sp.key, sp.start, sp.end) for sp in spans for i in _first_token(tokens, sp.start)}
     person_at = {tokens[i].start: (p.key, p.start, p.end) for p in person_spans for i in _first_token(tokens, p.start)}
     focal = _focal_org(spans)
@@ -163,6 +164,17 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     return ex
 
 
+def _default_year(doc: Document, text: str) -> int | None:
+    """The year a bare "ngày 28 tháng 11" or "Sept. 24" belongs to: the publication's, else the first
+    full year the article names."""
+    if doc.published:
+        return doc.published.year
+    for d in find_dates(text):
+        if not d.needs_year:
+            return d.date.year
+    return None
+
+
 def _first_token(tokens, start):
     i, _ = token_range(tokens, start, start)
     return [i] if i < len(tokens) else []
@@ -201,10 +213,10 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
         return None
     folded = fold(s.text)
     last = earlier[-1]
+    if _SAME_OCCASION.search(folded) and last_fact_date is not None:
+        return last_fact_date  # "at the ceremony", "on the sidelines": the occasion just reported
     if _SAME_DAY.search(folded):
-        # "Cùng ngày", "on the same day", "at the ceremony": the date of the last fact reported
-        if last_fact_date is not None:
-            return last_fact_date
+        # "Cùng ngày", "on the same day": the day last named
         in_last = [d for d in earlier if _same_sentence(body, d.start, last.start)]
         best = max(in_last or [last], key=lambda d: {"day": 2, "month": 1, "year": 0}[d.date.precision])
         return range_as_date(best)
