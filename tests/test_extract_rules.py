@@ -225,3 +225,24 @@ def test_possessive_unit_and_its_chief():
     unit = e.organizations["nist-office-of-weights-and-measures"]
     assert unit.parent == "nist" and unit.names == ["Office of Weights and Measures"]
     assert [(m.member, m.organization) for m in e.memberships] == [("michael-ortega", unit.key)]
+
+
+def test_english_names_known_by_what_follows_them():
+    e = extract_text("T\nAt the forum, Zhang Wei, Vice President of the National Institute of Metrology, China "
+                     "(NIM), spoke. The MoU was signed by Acting Director General of STAMEQ Le Hai Phong in the "
+                     "presence of Ambassador to India Tran Van Long.", "t.txt")
+    assert {"Zhang Wei", "Le Hai Phong", "Tran Van Long"} <= {p.name for p in e.people.values()}
+
+
+def test_lower_case_events_named_by_their_topic_and_numbered_assemblies():
+    e = ex("Tổng cục tổ chức hội thảo kỹ thuật về an toàn trạm sạc xe điện tại Hà Nội. Đoàn dự Đại hội đồng ISO "
+           "lần thứ 46 tại Brisbane.")
+    names = [ev.name for ev in e.events]
+    assert "hội thảo kỹ thuật về an toàn trạm sạc xe điện" in names
+    assert any(n.startswith("Đại hội đồng ISO lần thứ 46") for n in names)
+
+
+def test_agreeing_to_sign_later_is_not_signing():
+    e = extract_text("T\nQUATEST 1 and the China Quality Certification Centre (CQC) met. The two sides agreed to "
+                     "finalize the text and sign it before the end of the year.", "t.txt")
+    assert e.agreements == []

@@ -31,11 +31,16 @@ for _words, _kind in [
     ("world quality day", "event"), ("session", "meeting"), ("plenary", "meeting"), ("congress", "conference"),
     ("week", "event"), ("đại hội đồng", "meeting"), ("đại hội", "meeting"), ("kỳ họp thường niên", "meeting"),
     ("tuần lễ chất lượng", "event"), ("hội nghị thường niên", "conference"), ("lớp đào tạo", "training"),
+    ("round table", "meeting"), ("roundtable", "meeting"), ("expo", "event"), ("fair", "event"),
 ]:
     _TRIGGERS[tuple(canonical_tone(_words).split())] = _kind
 
 _VI_STOP = {"tại", "do", "vào", "nhằm", "với", "đã", "được", "ngày", "từ", "cùng", "là", "diễn", "ra", "có",
             "sẽ", "này", "theo", "trong", "khi", "sau", "để", "cho", "thu", "hút", "và", "như", "bằng"}
+_VI_TOPIC_ADJ = {"kỹ", "thuật", "chuyên", "đề", "trực", "tuyến", "quốc", "tế", "khoa", "học", "khu", "vực",
+                  "song", "phương", "đa", "chính", "sách", "thường", "niên", "cấp", "cao"}
+_VI_TOPIC_STOP = {"tại", "do", "vào", "nhằm", "với", "cho", "để", "và", "ngày", "trong", "từ", "đã", "được",
+                  "sẽ", "theo", "có", "thu", "diễn"}
 _EN_STOP = {"in", "at", "on", "was", "were", "is", "will", "hosted", "organized", "organised", "held", "with",
             "from", "to", "which", "that", "and", "by", "for", "under", "where", "attended", "co-chaired",
             "chaired", "planned", "scheduled"}
@@ -113,6 +118,21 @@ def find_events(text: str, s_start: int, s_end: int, tokens: list[Token]) -> lis
                 if last - i >= 2:
                     out.append((s, e, _clean(text[s:e]), kind, t.start))
             i = max(last, i + n)
+            continue
+        if not english and not t.is_cap:
+            # "tổ chức hội thảo (kỹ thuật) về quản lý đo lường …": a lower-case trigger named by its topic
+            j = i + n
+            while j < len(toks) and j - (i + n) < 3 and toks[j].lowd in _VI_TOPIC_ADJ:
+                j += 1
+            if j < len(toks) and toks[j].lowd == "về":
+                k = j + 1
+                while k < len(toks) and k - j <= 14 and toks[k].is_word and toks[k].lowd not in _VI_TOPIC_STOP:
+                    k += 1
+                if k - j >= 3:
+                    out.append((t.start, toks[k - 1].end, _clean(text[t.start:toks[k - 1].end]), kind, t.start))
+                    i = k
+                    continue
+            i += n
             continue
         if english or t.low in {w for k in _TRIGGERS for w in k}:
             span = _english_event(text, toks, i, n, folded_sentence, s_start)

@@ -275,7 +275,9 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
     definitions = _acronym_definitions(text, tokens, cands, ref, role_phrases, masked)
     cands.extend(definitions)
 
-    cands = [c for c in cands if not (c.source == "pattern" and _event_tail(text, c.end))]
+    # "Diễn đàn … lần thứ 5", "Đại hội đồng ISO lần thứ 46": the meeting, not the body
+    cands = [c for c in cands if not ((c.source == "pattern" or _EVENT_HEAD.match(c.text)) and
+                                      _event_tail(text, c.end))]
     spans = _resolve_overlaps(cands)
     spans = _assign_keys(text, spans, builder, lang, ref, tokens)
     # Acronyms defined in this document, used alone later; a definition overrides the reference.
@@ -512,6 +514,9 @@ def _resolve_overlaps(cands: list[OrgSpan]) -> list[OrgSpan]:
 
 
 _EVENT_TAIL = re.compile(r"\s(?:lần thứ|khóa|khoá|năm (?:19|20)\d\d|(?:19|20)\d\d\b)", re.I)
+
+
+_EVENT_HEAD = re.compile(r"(?i)(đại hội đồng|đại hội|hội nghị|diễn đàn|general assembly|forum|congress)\b")
 
 
 def _event_tail(text: str, end: int) -> bool:

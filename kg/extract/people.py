@@ -33,6 +33,10 @@ _VI_SURNAMES = {
     "Lâm Tô Quách Thái Triệu Chu Vương Lương Kiều Phùng Tăng Lại Hứa Mạc Khúc Doãn Nghiêm Văn Trịnh Từ "
     "Hầu Âu Đàm Ninh Quản Nông Thân Châu Giang Tôn Tống".split()
 }
+_NOT_NAME_START = {"the", "a", "an", "on", "in", "at", "by", "for", "with", "from", "and", "but", "this", "that",
+                   "mr", "ms", "dr", "prof", "hanoi", "ha", "ho", "viet", "vietnam", "under", "during", "after",
+                   "before", "according", "participants", "delegates", "representatives", "speaking", "also",
+                   "its", "their", "his", "her", "as", "when", "while", "both", "each", "all", "new", "former"}
 _NOT_NAME_WORDS = {"viet", "nam", "ha", "noi", "ho", "chi", "minh", "the", "and", "of"}
 
 
@@ -122,6 +126,13 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
         if not m or not tokens[i].is_cap:
             continue
         j = i + m[0]
+        # "Acting Director General of STAMEQ Le Hai Phong", "Ambassador to India Tran Van Long"
+        if j + 1 < len(tokens) and tokens[j].low in {"of", "to"} and tokens[j].line == tokens[i].line:
+            k = j + 1 + (1 if tokens[j + 1].low == "the" else 0)
+            if k < len(tokens) and (k in org_token_ids or k in place_token_ids):
+                j = k
+                while j < len(tokens) and (j in org_token_ids or j in place_token_ids):
+                    j += 1
         while j < len(tokens) and j in org_token_ids:
             j += 1
         if j < len(tokens) and tokens[j].text == ",":
@@ -133,6 +144,32 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
         n = _name_tokens(tokens, j, blocked)
         if n >= 2 and not match_phrase(tokens, j, role_phrases):
             add(j, n, None, "role")
+
+    # An English name with no title, known by what follows it: "Zhang Wei, Vice President of NIM",
+    # "Rachel Dorsey, ANSI's Senior Director …", "Kim Dong-hyun of the Korea Research Institute …".
+    for i, t in enumerate(tokens):
+        if i in taken or not t.is_cap or not t.is_word or i in blocked or i in place_token_ids:
+            continue
+        if i > 0 and tokens[i - 1].is_word and tokens[i - 1].is_cap and tokens[i - 1].line == t.line:
+            continue  # not the start of a capitalized run
+        if t.low in _NOT_NAME_START or match_phrase(tokens, i, role_phrases) or \
+                match_phrase(tokens, i, HONORIFICS, exact=True):
+            continue
+        n = _name_tokens(tokens, i, blocked | place_token_ids, max_len=4)
+        if not 2 <= n <= 4 or any(match_phrase(tokens, k, role_phrases) for k in range(i, i + n)):
+            continue
+        j = i + n
+        if j + 1 >= len(tokens) or tokens[j].line != t.line:
+            continue
+        nxt = tokens[j + 1]
+        after_comma = tokens[j].text == "," and (
+            match_phrase(tokens, j + 1, role_phrases) is not None or
+            (j + 1 in org_token_ids and j + 2 < len(tokens) and match_phrase(tokens, j + 2, role_phrases)) or
+            nxt.low in {"the", "a", "former", "acting", "incoming", "newly", "senior", "deputy"})
+        of_org = tokens[j].low == "of" and (j + 1 in org_token_ids or
+                                            (nxt.low == "the" and j + 2 in org_token_ids))
+        if after_comma or of_org:
+            add(i, n, None, "context")
 
     # A Vietnamese family name opening two to four capitalized words.
     for i, t in enumerate(tokens):

@@ -26,7 +26,8 @@ _SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"trong dip nay|nhan dip nay|on this occasion|on the same occasion|on the sidelines|"
                        r"ben le|cung trong chuyen|at the ceremony|tai buoi le|tai le|during the visit|"
                        r"at the meeting|tai hoi nghi|tai buoi lam viec|trong chuyen (cong tac|tham)|"
-                       r"in the same visit|during the same visit)\b")
+                       r"in the same visit|during the same visit|ngay sau do|sau do|right after|shortly after|"
+                       r"afterwards|following the ceremony|later that day|chieu cung ngay)\b")
 _BOTH_SIDES = re.compile(r"\bhai (ben|vien|co quan|to chuc|don vi|trung tam|phia|nuoc)\b|\b(the two|both) "
                          r"(sides|parties|organi[sz]ations|institutes|bodies|agencies|centres|centers)\b")
 _SIGNED_BY = re.compile(r"\b(signed by|do|dai dien|represented by|ky boi)\b")
