@@ -246,3 +246,24 @@ def test_agreeing_to_sign_later_is_not_signing():
     e = extract_text("T\nQUATEST 1 and the China Quality Certification Centre (CQC) met. The two sides agreed to "
                      "finalize the text and sign it before the end of the year.", "t.txt")
     assert e.agreements == []
+
+
+def test_a_person_of_a_body_is_not_part_of_its_name():
+    e = extract_text("T\nDr. Tuan succeeds Dr. Kim Dong-hyun of the Korea Research Institute of Standards and "
+                     "Science (KRISS), who chaired the committee.", "t.txt")
+    assert e.organizations["kriss"].names[0] == "Korea Research Institute of Standards and Science"
+    assert "Kim Dong-hyun" in {p.name for p in e.people.values()}
+
+
+def test_two_coordinated_bodies_before_an_acronym():
+    e = ex("Biên bản ghi nhớ giữa Tổng cục và Cơ quan Tiêu chuẩn, Đo lường và Chất lượng Ả-rập Xê-út (SASO) đã "
+           "được ký bởi ông Khalid Al-Otaibi, Phó Thống đốc SASO.")
+    assert {m.entity for m in e.mentions if m.kind == "org"} == {"stameq", "saso"}
+    assert ("khalid-al-otaibi", "deputy-governor", "saso") in {(m.member, m.role, m.organization)
+                                                             for m in e.memberships}
+
+
+def test_leading_a_delegation_is_not_an_office():
+    e = ex("Chứng kiến lễ ký có ông Phan Đức Long, Phó Tổng cục trưởng Tổng cục Tiêu chuẩn Đo lường Chất lượng, "
+           "trưởng đoàn công tác.")
+    assert {(m.role, m.organization) for m in e.memberships} == {("deputy-director-general", "stameq")}

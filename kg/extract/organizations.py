@@ -40,6 +40,7 @@ _EN_ORG_NOUNS = {
     "federation", "union", "university", "laboratory", "laboratories", "bundesanstalt", "administration",
     "board", "society", "secretariat", "network", "alliance", "chamber", "academy", "cooperation",
     "inc", "ltd", "gmbh", "forum", "programme", "service", "services", "body", "consortium", "fund", "bank",
+    "government", "embassy", "delegation", "parliament", "assembly",
 }
 _COMPANY_SUFFIXES = {"international", "berhad", "bhd", "ltd", "inc", "corporation", "corp", "group", "gmbh", "ag",
                      "jsc", "plc", "llc", "limited", "holdings", "co"}
@@ -354,6 +355,12 @@ def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[i
                 while a < b and tokens[a].low == "the":
                     a += 1
             break
+    # "Kim Dong-hyun of the Korea Research Institute …": a person of a body, not part of its name
+    for k in range(a + 1, b - 1):
+        if tokens[k].low == "of":
+            if not any(tokens[x].low in _EN_ORG_NOUNS or tokens[x].is_acronym for x in range(a, k)):
+                a = k + 1 + (1 if tokens[k + 1].low == "the" else 0)
+            break
     # "NIST's Office of Weights and Measures": the possessor is the parent, not part of the name
     for k in range(a, b - 1):
         if tokens[k].text.endswith(("'s", "’s")):
@@ -411,7 +418,8 @@ def _acronym_definitions(text: str, tokens: list[Token], cands: list[OrgSpan], r
         # A name (reference or pattern) ending right before the parenthesis.
         ending = [c for c in cands if c.end == before_end]
         if ending:
-            best = max(ending, key=lambda c: c.end - c.start)
+            # a known name before a pattern one: "Dr. Kim of the Korea Research Institute … (KRISS)"
+            best = max(ending, key=lambda c: (c.source != "pattern", c.end - c.start))
             if owner and best.key and best.key != owner:
                 before = text[max(0, best.start - 8):best.start].lower()
                 if re.search(r"\b(của|of)\s*$", before) or _same_body(best.text, ref.orgs[owner], ref):
@@ -478,6 +486,8 @@ def _scan_back(tokens: list[Token], paren: int, acr: str, role_phrases: dict) ->
                                    "and", "between", "from", "at"} and not (t.low == "and" and best is not None):
             if t.low != "and":
                 break
+        if t.low in {"va", "and"} and best is not None and best == k + 1:
+            break  # "Tổng cục và Cơ quan … (SASO)": the name starts after the "và"
         if t.is_cap and match_phrase(tokens, k, _VI_HEAD_PHRASES, exact=True):
             best = k
         if t.is_word and _is_role_at(tokens, k, role_phrases) and t.is_cap:

@@ -33,6 +33,7 @@ _VI_SURNAMES = {
     "Lâm Tô Quách Thái Triệu Chu Vương Lương Kiều Phùng Tăng Lại Hứa Mạc Khúc Doãn Nghiêm Văn Trịnh Từ "
     "Hầu Âu Đàm Ninh Quản Nông Thân Châu Giang Tôn Tống".split()
 }
+_RANKS = {"senior", "executive", "chief", "acting", "deputy", "vice", "former", "incoming"}
 _NOT_NAME_START = {"the", "a", "an", "on", "in", "at", "by", "for", "with", "from", "and", "but", "this", "that",
                    "mr", "ms", "dr", "prof", "hanoi", "ha", "ho", "viet", "vietnam", "under", "during", "after",
                    "before", "according", "participants", "delegates", "representatives", "speaking", "also",
@@ -164,7 +165,8 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
         nxt = tokens[j + 1]
         after_comma = tokens[j].text == "," and (
             match_phrase(tokens, j + 1, role_phrases) is not None or
-            (j + 1 in org_token_ids and j + 2 < len(tokens) and match_phrase(tokens, j + 2, role_phrases)) or
+            (j + 1 in org_token_ids and j + 2 < len(tokens) and (match_phrase(tokens, j + 2, role_phrases) or
+                                                                 tokens[j + 2].low in _RANKS)) or
             nxt.low in {"the", "a", "former", "acting", "incoming", "newly", "senior", "deputy"})
         of_org = tokens[j].low == "of" and (j + 1 in org_token_ids or
                                             (nxt.low == "the" and j + 2 in org_token_ids))

@@ -21,6 +21,8 @@ from kg.model import Agreement, Document, Event, Extraction, Mention, PartialDat
 _HEAD_EN = {"bo": ("ministry", "federal ministry"), "vien": ("institute", "national institute"),
             "tong cuc": ("directorate", "general department"), "cuc": ("agency", "department", "administration"),
             "vu": ("department",)}
+# Heading a delegation is a task, not an office in a body: kept only when the body is named.
+_TRANSIENT_ROLES = {"head-of-delegation", "deputy-head-of-delegation"}
 _SAME_DAY = re.compile(r"\b(cung ngay|ngay hom do|on the same day|the same day|same day|that day)\b")
 _SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"trong dip nay|nhan dip nay|on this occasion|on the same occasion|on the sidelines|"
@@ -442,7 +444,8 @@ def _dedupe(ex: Extraction) -> None:
             seen[k] = m
     # An office read without its organization, when the same person holds it somewhere named.
     ex.memberships = [m for k, m in seen.items() if not (k[2] is None and any(
-        o.member == m.member and o.role == m.role and o.organization for o in seen.values()))]
+        o.member == m.member and o.role == m.role and o.organization for o in seen.values()))
+        and not (k[2] is None and k[1] in _TRANSIENT_ROLES)]
     posts = {}
     held = {(m.organization, m.role) for m in ex.memberships}
     for p in ex.posts:
