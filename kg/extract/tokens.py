@@ -99,17 +99,20 @@ def _starts(tokens: list[Token]) -> list[int]:
 
 
 class PhraseTable(dict):
-    """Phrases (tuples of words) -> value, with the first words and the longest length kept so that
-    `match_phrase` rejects most tokens with one set look-up."""
+    """Phrases (tuples of words) -> value, with every prefix kept, so that `match_phrase` walks
+    forward only while the words read so far begin some phrase (most tokens: one set look-up)."""
 
     def __init__(self, items=()):
-        super().__init__(items)
-        self.first = {k[0] for k in self}
-        self.longest = max((len(k) for k in self), default=0)
+        super().__init__()
+        self.prefixes: set[tuple[str, ...]] = set()
+        self.longest = 0
+        for k, v in dict(items).items():
+            self[k] = v
 
     def __setitem__(self, k, v):
         super().__setitem__(k, v)
-        self.first.add(k[0])
+        for n in range(1, len(k) + 1):
+            self.prefixes.add(k[:n])
         self.longest = max(self.longest, len(k))
 
     def setdefault(self, k, v=None):
@@ -122,17 +125,20 @@ def match_phrase(tokens: list[Token], i: int, phrases: dict[tuple[str, ...], str
                  exact: bool = False) -> tuple[int, str] | None:
     """Longest phrase (a tuple of folded words, or of `lowd` words when exact) starting at token i,
     within one line: (number of tokens, value)."""
-    first = tokens[i].lowd if exact else tokens[i].low
-    if isinstance(phrases, PhraseTable):
-        if first not in phrases.first:
-            return None
-        longest = phrases.longest
-    else:
-        longest = 6
-    for n in range(min(longest, len(tokens) - i), 0, -1):
-        if tokens[i + n - 1].line != tokens[i].line:
-            continue
-        words = tuple((t.lowd if exact else t.low) for t in tokens[i : i + n])
-        if words in phrases:
-            return n, phrases[words]
-    return None
+    if not isinstance(phrases, PhraseTable):
+        phrases = PhraseTable(phrases)
+    prefixes = phrases.prefixes
+    line = tokens[i].line
+    words: tuple[str, ...] = ()
+    best = None
+    for j in range(i, min(i + phrases.longest, len(tokens))):
+        t = tokens[j]
+        if t.line != line:
+            break
+        words = words + ((t.lowd if exact else t.low),)
+        if words not in prefixes:
+            break
+        value = phrases.get(words)
+        if value is not None:
+            best = (j - i + 1, value)
+    return best
