@@ -267,3 +267,11 @@ def test_leading_a_delegation_is_not_an_office():
     e = ex("Chứng kiến lễ ký có ông Phan Đức Long, Phó Tổng cục trưởng Tổng cục Tiêu chuẩn Đo lường Chất lượng, "
            "trưởng đoàn công tác.")
     assert {(m.role, m.organization) for m in e.memberships} == {("deputy-director-general", "stameq")}
+
+
+def test_bodies_named_beside_an_event_took_part_in_it():
+    e = ex("Nhân dịp Phiên họp toàn thể lần thứ 42 Đại hội đồng Tổ chức Tiêu chuẩn hóa quốc tế (ISO) tại Nam Phi, "
+           "đại diện ASTM International trao kỷ niệm chương 15 năm quan hệ hợp tác Tổng cục và ASTM.")
+    ev = e.events[0]
+    assert ev.organizers and e.organizations[ev.organizers[0]].key in {"iso", "iso-ga"}
+    assert set(ev.participants) == {"astm", "stameq"}

@@ -775,6 +775,8 @@ def test_partner_network(store):
         ("ASTM", "STAMEQ", "agreement", "mou", "2004-01", "MoU STAMEQ – ASTM (2004-01)"),
         ("STAMEQ", "UNMZ", "agreement", "mou", "2019-04-17", "MoU STAMEQ – UNMZ (2019-04-17)"),
         ("APO", "QUACERT", "event", "workshop", "2019", rows[2]["label"]),
+        # STAMEQ took part in the visit APO organized (coop:participant)
+        ("APO", "STAMEQ", "event", "visit", "2019-08-19", "Visit of the APO Secretary-General to STAMEQ"),
         ("STAMEQ", "ACCSQ", "role", "current", None, "Vice Chair"),
     ]
     workshop = rows[2]
@@ -791,7 +793,7 @@ def test_partner_network(store):
     assert astm["bLabel"] == "Directorate for Standards, Metrology and Quality"
     assert astm["evidence"].count(" | ") == 1
     assert astm["sources"] == "apo-visit-2019.en.txt; stameq-2019-highlights.vi.txt"
-    assert rows[3]["a"] == KGID + "org/stameq" and rows[3]["b"] == KGID + "org/accsq"
+    assert rows[4]["a"] == KGID + "org/stameq" and rows[4]["b"] == KGID + "org/accsq"
 
 
 def copied_store() -> ox.Store:

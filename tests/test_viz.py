@@ -70,6 +70,7 @@ def test_every_organization_of_the_rows_is_a_node(graph: nx.MultiGraph) -> None:
         assert linked(graph, "STAMEQ", partner, "agreement"), partner
     assert linked(graph, "STAMEQ", "APO", "event")
     assert linked(graph, "STAMEQ", "ACCSQ", "role")
+    assert linked(graph, "STAMEQ", "ISO", "event")  # took part in the ISO General Assembly
 
 
 def test_units_roll_up_into_their_parent(graph: nx.MultiGraph) -> None:

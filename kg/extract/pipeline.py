@@ -404,7 +404,8 @@ def _events(ex: Extraction, s: Sentence, tokens, spans: list[OrgSpan], dates, pl
             organizers += [o.key for o in spans if ne <= o.start < s.end][:2]
         inside = {o.key for o in spans if ns <= o.start < ne}
         roots = {k for k in inside if ex.organizations.get(k) is None or ex.organizations[k].parent not in inside}
-        if not organizers and len(roots) == 1 and re.search(r"\b(cua|of)\b|\(", fold(name)):
+        ends_name = any(o.key in roots and o.end >= ne - 1 for o in spans if ns <= o.start < ne)
+        if not organizers and len(roots) == 1 and (ends_name or re.search(r"\b(cua|of)\b|\(", fold(name))):
             organizers = list(roots)  # "Phiên họp … Đại hội đồng ISO": the body whose meeting it is
         own_year = re.search(r"\b((?:19|20)\d\d)\b", name)
         start = None
@@ -417,8 +418,16 @@ def _events(ex: Extraction, s: Sentence, tokens, spans: list[OrgSpan], dates, pl
             if ne <= ps < s.end and p.kind != "demonym" and _PLACE_CUE.search(text[max(ne, ps - 8):ps]):
                 place = text[ps:pe]
                 break
+        # Other bodies named in the sentence took part ("Nhân dịp Phiên họp … ISO, … ASTM trao … Tổng cục").
+        participants = [o.key for o in spans if s.start <= o.start < s.end and o.key not in organizers
+                        and o.key not in inside and not _qualifies(ex, o.key, inside)]
         ex.events.append(Event(canonical_tone(name), kind, start, None, place,
-                               list(dict.fromkeys(organizers)), [], s))
+                               list(dict.fromkeys(organizers)), list(dict.fromkeys(participants)), s))
+
+
+def _qualifies(ex: Extraction, key: str, inside: set[str]) -> bool:
+    """A parent of a body named in the event's name is the same party, not another participant."""
+    return any(ex.organizations.get(k) is not None and ex.organizations[k].parent == key for k in inside)
 
 
 def _roles_used(ex: Extraction, ref: Reference, custom: dict[str, tuple[str, str]]) -> None:
