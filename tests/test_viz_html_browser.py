@@ -106,8 +106,10 @@ def test_year_filter_hides_older_edges(page: Any) -> None:
     page.eval_on_selector("#from", "el => { el.value = 2010; el.dispatchEvent(new Event('input')); }")
     assert "hidden" in page.get_attribute(astm, "class")
     assert "hidden" not in page.get_attribute(unmz, "class")
-    page.eval_on_selector("#from", "el => { el.value = 2020; el.dispatchEvent(new Event('input')); }")
+    page.eval_on_selector("#from", "el => { el.value = el.min; el.dispatchEvent(new Event('input')); }")
+    page.eval_on_selector("#to", "el => { el.value = 2010; el.dispatchEvent(new Event('input')); }")
     assert "faded" in page.get_attribute("g.node[data-label='UNMZ']", "class")  # its only link is of 2019
+    page.eval_on_selector("#to", "el => { el.value = el.max; el.dispatchEvent(new Event('input')); }")
     page.eval_on_selector("#from", "el => { el.value = el.min; el.dispatchEvent(new Event('input')); }")
     assert "hidden" not in page.get_attribute(astm, "class")
 
