@@ -275,3 +275,31 @@ def test_bodies_named_beside_an_event_took_part_in_it():
     ev = e.events[0]
     assert ev.organizers and e.organizations[ev.organizers[0]].key in {"iso", "iso-ga"}
     assert set(ev.participants) == {"astm", "stameq"}
+
+
+def test_talks_and_treaties_in_force_are_not_signings():
+    assert ex("Được biết, VMI và NMISA đang trao đổi về một chương trình hợp tác, nhưng chưa ấn định thời điểm "
+              "ký.").agreements == []
+    e = extract_text("T\nTrade grew after the EU–Vietnam Free Trade Agreement entered into force in August 2020. "
+                     "Officials discussed a possible agreement with ABNT, but no document was signed.", "t.txt")
+    assert e.agreements == []
+
+
+def test_a_signing_ceremony_as_subject_adds_nothing_new():
+    e = ex("Ngày 5/4/2024, Viện Năng suất Việt Nam (VNPI) và Trung tâm Năng suất Trung Hoa (CPC) đã ký Biên bản "
+           "ghi nhớ. Lễ ký kết diễn ra trong khuôn khổ khóa đào tạo do Tổ chức Năng suất Châu Á (APO) tổ chức.")
+    assert [frozenset(a.parties) for a in e.agreements] == [frozenset({"vnpi", "cpc"})]
+
+
+def test_office_abbreviation_in_parentheses_and_local_departments():
+    e = ex("Thỏa thuận được ký bởi bà Thandiwe Mokoena, Giám đốc điều hành (CEO) Viện Đo lường Quốc gia Nam Phi "
+           "(NMISA). Dự lễ có bà Trịnh Ngọc Diệp, Phó Giám đốc Sở Khoa học và Công nghệ tỉnh Đồng Nai.")
+    got = {(m.member, m.organization) for m in e.memberships}
+    assert ("thandiwe-mokoena", "nmisa") in got
+    dost = next(k for k, o in e.organizations.items() if "Sở Khoa học và Công nghệ tỉnh Đồng Nai" in o.names)
+    assert ("trinh-ngoc-diep", dost) in got
+
+
+def test_weekday_inside_a_date():
+    e = ex("Ngày thứ Ba, 13 tháng 10 năm 2020, QUATEST 3 và BAM đã ký thỏa thuận hợp tác.")
+    assert e.agreements[0].signed_on.iso() == "2020-10-13"

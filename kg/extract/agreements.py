@@ -28,10 +28,11 @@ _KINDS: list[tuple[re.Pattern[str], str]] = [
      "agreement"),
 ]
 _SIGN = re.compile(
-    r"(?<!dang )(?<!dang)(?<!thu )\bky(?! hieu)(?! ten)(?! gia)(?! su)(?! nang)(?! thuat)(?! niem)(?! luc)(?! uc)"
-    r"(?! yeu)"
+    r"(?<!dang )(?<!dang)(?<!thu )\bky(?! hieu)(?! ten)(?! gia)(?! su)(?! nang)(?! thuat)(?! niem)(?! luc)"
+    r"(?! uc)(?! yeu)"
     r"|\bsealed\b|\binitiall?ed\b|\bput pen to paper\b"
-    r"(?! thi)(?! han)(?! tuc)(?! tuc)(?! hop)(?! hoc)\b|\bsign(ed|s|ing)?\b|\binked\b|\bconcluded\b|\bentered into\b|"
+    r"(?! thi)(?! han)(?! tuc)(?! tuc)(?! hop)(?! hoc)\b|\bsign(ed|s|ing)?\b|\binked\b|\bconcluded\b|"
+    r"\bentered into\b(?! force)|"
     r"\brenewed\b|\bexchanged\b(?= .{0,40}(mou|memorand|agreement))"
 )
 _NOT_SIGNED = re.compile(
@@ -43,7 +44,8 @@ _NOT_SIGNED = re.compile(
     r"discuss(ed|es|ing)? (a |the )?(possible|potential|draft)|negotiat|draft|"
     r"not (yet )?signed|have not signed|has not signed|yet to (be )?sign|proposed|possible mou|possible agreement|"
     r"aim(s|ed)? to (sign|conclude)|looking forward to sign|toward(s)? (signing|concluding)|prepare(d)? to sign|"
-    r"sap ky|se duoc ky|du kien duoc ky|hy vong|ky vong)\b"
+    r"sap ky|se duoc ky|du kien duoc ky|hy vong|ky vong|dang trao doi|chua an dinh|thoi diem ky|"
+    r"no (document|agreement|mou|memorandum) (was|has been) signed|was not signed|were not signed)\b"
 )
 _SIGNING_CEREMONY = re.compile(r"\b(le ky|buoi ky|signing ceremony)\b")
 _SUBJECT = re.compile(r"\b(ve viec|ve|tren|trong linh vuc|on|concerning|regarding|in the field of|for)\b")
@@ -74,6 +76,13 @@ def signing_position(folded_sentence: str, sentence: str | None = None) -> int |
             continue
         return m.start()
     return None
+
+
+def ceremony_is_subject(folded_sentence: str) -> bool:
+    """"Lễ ký kết diễn ra trong khuôn khổ …", "The signing ceremony took place …": the sentence tells
+    about a signing reported before; it names no new parties."""
+    return bool(re.match(r"\W*(le ky( ket)?|buoi le ky( ket)?|the signing( ceremony)?|signing ceremony)\b",
+                         folded_sentence))
 
 
 def subject_of(sentence_text: str, kind_end: int) -> str | None:

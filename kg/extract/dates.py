@@ -46,7 +46,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?i:từ\s+)?(?i:ngày\s+)?(?P<d1>[0-3]?\d)\s*(?:-|–|(?i:đến))\s*(?i:ngày\s+)?(?P<d2>[0-3]?\d)"
         r"(?:\s*(?i:tháng)\s*|/)(?P<m>[01]?\d)(?:\s*(?i:năm)\s*|/)(?P<y>(?:19|20)\d\d)\b")),
     ("vi_full", re.compile(
-        r"(?i:ngày\s+)?" + _D + r"(?:\s*(?i:tháng)\s*|/|-|\.)" + _M + r"(?:\s*(?i:năm)\s*|/|-|\.)" + _Y + r"\b")),
+        r"(?i:ngày\s+)?(?:(?i:thứ)\s+\w+,?\s*)?" + _D + r"(?:\s*(?i:tháng)\s*|/|-|\.)" + _M
+        + r"(?:\s*(?i:năm)\s*|/|-|\.)" + _Y + r"\b")),
     ("vi_monthword", re.compile(
         r"(?i:tháng)\s+(?P<mw>" + _VI_MONTH_WORD_RE + r")\s+" + _D + r",\s*" + _Y + r"\b")),
     ("en_range", re.compile(
@@ -56,7 +57,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_mdy", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s+" + _D + _ORD + r",?\s+" + _Y + r"\b")),
     ("vi_month", re.compile(r"(?i:tháng)\s*" + _M + r"(?:\s*(?i:năm)\s*|\s*/\s*|-)" + _Y + r"\b")),
     ("vi_daymonth", re.compile(
-        r"(?i:ngày|hôm|sáng|chiều|tối|trưa)\s+" + _D + r"(?:/|\s*(?i:tháng)\s*)" + _M + r"\b(?![/.]\d)")),
+        r"(?i:ngày|hôm|sáng|chiều|tối|trưa)\s+(?:(?i:thứ)\s+\w+,?\s*)?" + _D + r"(?:/|\s*(?i:tháng)\s*)" + _M
+        + r"\b(?![/.]\d)")),
     ("en_my", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s*,?\s+" + _Y + r"\b")),
     ("en_md", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s+" + _D + _ORD + r"\b(?![:\d])")),
     ("en_dm", re.compile(r"\b" + _D + _ORD + r"(?:\s+of)?\s+(?P<mn>" + _EN_MONTH_RE + r")\b")),

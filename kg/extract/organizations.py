@@ -165,6 +165,17 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict) 
             if not (nxt and nxt.is_cap and nxt.is_word and not nxt.is_acronym) or \
                     match_phrase(tokens, j + 1, _VI_HEAD_PHRASES, exact=True):
                 break
+        elif t.lowd in {"tỉnh", "thành", "tp", "huyện", "quận"} and last == j and j + 1 < len(tokens) and \
+                (tokens[j + 1].is_cap or tokens[j + 1].lowd == "phố"):
+            # "Sở Khoa học và Công nghệ tỉnh Đồng Nai": the province is part of a local body's name
+            k = j + 1 + (1 if tokens[j + 1].lowd == "phố" else 0)
+            if k < len(tokens) and tokens[k].text == ".":
+                k += 1
+            while k < len(tokens) and tokens[k].is_cap and tokens[k].is_word and tokens[k].line == tokens[i].line:
+                k += 1
+            last = k
+            j = k
+            continue
         elif t.lowd in _VI_STOP:
             break
         elif t.text.isdigit() and last == j:

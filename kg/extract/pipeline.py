@@ -278,7 +278,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, focal, 
         return
     kind = agr.agreement_kind(folded[pos:pos + 45]) or agr.agreement_kind(folded[:pos]) or "agreement"
     verb_at = s.start + pos
-    parties = _parties(ex, items, verb_at)
+    parties = [] if agr.ceremony_is_subject(folded) else _parties(ex, items, verb_at)
     persons = [it.value for it in items if it.kind == "person"]
     by_role = {m.member for m in ex.memberships if m.sentence is not None and m.sentence.start <= s.start and
                m.sentence.end >= s.end and m.organization in parties}
@@ -291,13 +291,15 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, focal, 
     span = agr.kind_span(s.text)
     subject = agr.subject_of(s.text, span[2]) if span else None
     both_sides = bool(_BOTH_SIDES.search(folded))
+    anaphoric = False
     if not parties and both_sides and ex.agreements:
         parties = list(ex.agreements[-1].parties)  # "hai viện đã ký …", "the two sides signed …"
+        anaphoric = True
     # A sentence that adds signatories, a date or a place to the agreement just reported — unless
     # it gives another date: then it is another signing (a renewal, an earlier MoU) of the same parties.
     for a in reversed(ex.agreements):
         same_parties = set(parties) <= set(a.parties) and (len(parties) < 2 or set(parties) == set(a.parties))
-        near = not parties or (a.sentence is not None and a.sentence.paragraph >= s.paragraph - 1)
+        near = not parties or anaphoric or (a.sentence is not None and a.sentence.paragraph >= s.paragraph - 1)
         if not (same_parties and near):
             continue
         if own and date and a.signed_on and not _compatible(date, a.signed_on):

@@ -162,7 +162,11 @@ def _skip(items: list[Item], j: int, kinds: set[str], words: set[str] = frozense
 
 
 def _role_org(items: list[Item], j: int) -> tuple[str | None, int]:
-    """An organization right after an office ("Viện trưởng Viện X", "Director of the X", "của X")."""
+    """An organization right after an office ("Viện trưởng Viện X", "Director of the X", "của X"),
+    past the office's own abbreviation in parentheses ("Giám đốc điều hành (CEO) NMISA")."""
+    if j + 2 < len(items) and items[j].value == "(" and items[j + 2].value == ")" and \
+            items[j + 1].kind in {"role", "tok"}:
+        j += 3
     k = _skip(items, j, set(), _OF | {"the", "."})
     if k < len(items) and items[k].kind == "org" and (k == j or any(items[x].value in _OF for x in range(j, k))
                                                       or k - j <= 1):
