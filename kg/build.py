@@ -60,6 +60,7 @@ def collect_inputs(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path],
                     f"{e.filename}: cannot be listed ({e.strerror})")):
                 st = os.stat(root)
                 if (st.st_dev, st.st_ino) in visited:
+                    problems.append(f"{root}: links back to a folder already read (symlink loop) — skipped")
                     dirs[:] = []
                     continue
                 visited.add((st.st_dev, st.st_ino))

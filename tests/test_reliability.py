@@ -64,6 +64,7 @@ def test_each_bad_input_gets_one_line_and_the_rest_is_built(cli_env, tmp_path):
     assert "archive.txt: is a zip archive" in p.stderr
     assert "unreadable.txt: cannot be read" in p.stderr
     assert "missing-folder: does not exist" in p.stderr
+    assert "symlink loop" in p.stderr
     assert "2 added" in p.stdout  # the UTF-16 article and the text with no entities
     c = counts(cli_env)
     assert c["documents"] == "2" and int(c["agreements"]) == 6
