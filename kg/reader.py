@@ -65,7 +65,8 @@ def read_document(path: Path) -> Document:
     except IsADirectoryError:
         raise DocumentError(p, "is a directory", "pass the folder itself to read all its files") from None
     except OSError as e:
-        raise DocumentError(p, f"cannot be read ({e.strerror})", "check the file, its disk and its permissions") from None
+        raise DocumentError(p, f"cannot be read ({e.strerror})",
+                            "check the file, its disk and its permissions") from None
     if not data.strip():
         raise DocumentError(p, "is empty", "nothing to extract")
     raw = decode(data, p)
