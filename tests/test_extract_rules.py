@@ -303,3 +303,21 @@ def test_office_abbreviation_in_parentheses_and_local_departments():
 def test_weekday_inside_a_date():
     e = ex("Ngày thứ Ba, 13 tháng 10 năm 2020, QUATEST 3 và BAM đã ký thỏa thuận hợp tác.")
     assert e.agreements[0].signed_on.iso() == "2020-10-13"
+
+
+def test_forums_named_only_by_words_are_meetings():
+    e = ex("Tổng cục tham dự Diễn đàn Đầu tư Việt Nam – Ả-rập Xê-út tại Riyadh.")
+    assert set(e.organizations) == {"stameq"}
+    assert e.events and e.events[0].name.startswith("Diễn đàn Đầu tư Việt Nam")
+
+
+def test_a_place_ends_a_name_and_a_city_belongs_to_a_local_department():
+    e = ex("Viện Năng suất Việt Nam bắt đầu hợp tác với Sở Khoa học và Công nghệ TP. Hồ Chí Minh.")
+    names = {n for o in e.organizations.values() for n in o.names}
+    assert "Viện Năng suất Việt Nam" in names
+    assert "Sở Khoa học và Công nghệ TP. Hồ Chí Minh" in names
+
+
+def test_a_shorter_form_of_a_full_name_is_the_same_person():
+    e = ex("Ký văn bản có TS. Đặng Thị Hương Giang, Viện trưởng Viện Năng suất Việt Nam. Bà Hương Giang cho biết.")
+    assert list(e.people) == ["dang-thi-huong-giang"]

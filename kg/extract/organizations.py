@@ -38,7 +38,7 @@ _EN_ORG_NOUNS = {
     "agency", "bureau", "office", "ministry", "directorate", "association", "council", "congress", "center",
     "centre", "department", "commission", "authority", "foundation", "corporation", "company", "group",
     "federation", "union", "university", "laboratory", "laboratories", "bundesanstalt", "administration",
-    "board", "society", "secretariat", "network", "alliance", "chamber", "academy", "cooperation",
+    "board", "society", "secretariat", "network", "alliance", "chamber", "academy",
     "inc", "ltd", "gmbh", "forum", "programme", "service", "services", "body", "consortium", "fund", "bank",
     "government", "embassy", "delegation", "parliament", "assembly",
 }
@@ -134,7 +134,8 @@ def _is_role_at(tokens: list[Token], i: int, role_phrases: dict[tuple[str, ...],
     return m[0] if m else 0
 
 
-def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict) -> int:
+def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
+                place_ids: frozenset[int] = frozenset()) -> int:
     """End token index (exclusive) of a Vietnamese name opened by a head noun at i, or i when none."""
     j = i + head_len
     last = i
@@ -157,16 +158,8 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict) 
         if t.is_cap and t.low in _VI_SURNAMES and j + 2 < len(tokens) and tokens[j + 1].is_cap and \
                 tokens[j + 2].is_cap and tokens[j + 1].line == t.line and not tokens[j + 1].is_acronym:
             break  # "Bộ Khoa học và Công nghệ Phạm Thanh Bình": a person's name follows the body's
-        if t.is_cap:
-            last = j + 1
-            lower_run = 0
-        elif t.low in {"va", "ve"}:
-            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-            if not (nxt and nxt.is_cap and nxt.is_word and not nxt.is_acronym) or \
-                    match_phrase(tokens, j + 1, _VI_HEAD_PHRASES, exact=True):
-                break
-        elif t.lowd in {"tỉnh", "thành", "tp", "huyện", "quận"} and last == j and j + 1 < len(tokens) and \
-                (tokens[j + 1].is_cap or tokens[j + 1].lowd == "phố"):
+        if t.lowd in {"tỉnh", "thành", "tp", "huyện", "quận"} and last == j and j + 1 < len(tokens) and \
+                (tokens[j + 1].is_cap or tokens[j + 1].lowd == "phố" or tokens[j + 1].text == "."):
             # "Sở Khoa học và Công nghệ tỉnh Đồng Nai": the province is part of a local body's name
             k = j + 1 + (1 if tokens[j + 1].lowd == "phố" else 0)
             if k < len(tokens) and tokens[k].text == ".":
@@ -176,6 +169,14 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict) 
             last = k
             j = k
             continue
+        if t.is_cap:
+            last = j + 1
+            lower_run = 0
+        elif t.low in {"va", "ve"}:
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if not (nxt and nxt.is_cap and nxt.is_word and not nxt.is_acronym) or \
+                    match_phrase(tokens, j + 1, _VI_HEAD_PHRASES, exact=True):
+                break
         elif t.lowd in _VI_STOP:
             break
         elif t.text.isdigit() and last == j:
@@ -186,8 +187,8 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict) 
                 break
             if t.low in {"quoc", "gia", "te", "hoa"}:
                 last = j + 1
-            elif j == i + head_len or tokens[j - 1].is_cap:
-                last = j + 1
+            elif j == i + head_len or (tokens[j - 1].is_cap and j - 1 not in place_ids):
+                last = j + 1  # "Đo lường" — but not "Việt Nam bắt (đầu)": a place ends the name
             else:
                 break
         j += 1
@@ -241,6 +242,9 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
     tokens = tokens if tokens is not None else tokenize(text)
     builder = _Builder(ref)
     role_spans = _role_spans(tokens, role_phrases)
+    from kg.extract.tokens import covered
+
+    place_ids = frozenset(covered(tokens, [(s, e) for s, e, _ in ref.find_places(text)]))
     cands: list[OrgSpan] = []
 
     for s, e, org_key, _name, is_short in ref.find_names(folded):
@@ -263,7 +267,7 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             nxt = tokens[i + n].low if i + n < len(tokens) else ""
             if nxt in _VI_NOT_AFTER_HEAD.get(head, set()):
                 continue
-            end = _vi_forward(tokens, i, n, role_phrases)
+            end = _vi_forward(tokens, i, n, role_phrases, place_ids)
             if end > i + n - 1 and end > i:
                 s, e = t.start, tokens[end - 1].end
                 if not _overlaps(s, e, masked) and not _overlaps(s, e, role_spans):
@@ -287,6 +291,9 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
     definitions = _acronym_definitions(text, tokens, cands, ref, role_phrases, masked)
     cands.extend(definitions)
 
+    # A forum or congress named only by its words is a meeting; one with an acronym or in the
+    # reference ("Diễn đàn Đo lường pháp định … (APLMF)") is a body.
+    cands = [c for c in cands if not (c.source == "pattern" and _FORUM.search(c.text))]
     # "Diễn đàn … lần thứ 5", "Đại hội đồng ISO lần thứ 46": the meeting, not the body
     cands = [c for c in cands if not ((c.source == "pattern" or _EVENT_HEAD.match(c.text)) and
                                       _event_tail(text, c.end))]
@@ -537,6 +544,7 @@ def _resolve_overlaps(cands: list[OrgSpan]) -> list[OrgSpan]:
 _EVENT_TAIL = re.compile(r"\s(?:lần thứ|khóa|khoá|năm (?:19|20)\d\d|(?:19|20)\d\d\b)", re.I)
 
 
+_FORUM = re.compile(r"(?i)^diễn đàn\b|\b(forum|congress|expo|summit)$")
 _EVENT_HEAD = re.compile(r"(?i)(đại hội đồng|đại hội|hội nghị|diễn đàn|general assembly|forum|congress)\b")
 
 

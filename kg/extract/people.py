@@ -200,6 +200,12 @@ def resolve_people(spans: list[PersonSpan]) -> tuple[list[PersonSpan], dict[str,
             target = match[0]
             sp = PersonSpan(sp.start, sp.end, sp.text, target.key, sp.title, sp.by)
         else:
+            # "bà Hương Giang" after "TS. Đặng Thị Hương Giang": the end of a longer name met before
+            longer = [f for f in full if f.start < sp.start and len(f.text.split()) > len(sp.text.split())
+                      and fold(f.text).endswith(" " + fold(sp.text))]
+            if longer:
+                out.append(PersonSpan(sp.start, sp.end, sp.text, longer[0].key, sp.title, sp.by))
+                continue
             people.setdefault(sp.key, Person(sp.key, sp.text, sp.title))
             if sp.title and not people[sp.key].title:
                 people[sp.key].title = sp.title
