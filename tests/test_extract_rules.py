@@ -321,3 +321,11 @@ def test_a_place_ends_a_name_and_a_city_belongs_to_a_local_department():
 def test_a_shorter_form_of_a_full_name_is_the_same_person():
     e = ex("Ký văn bản có TS. Đặng Thị Hương Giang, Viện trưởng Viện Năng suất Việt Nam. Bà Hương Giang cho biết.")
     assert list(e.people) == ["dang-thi-huong-giang"]
+
+
+def test_unknown_acronym_after_an_office_and_a_nationality_before_it():
+    e = ex("Ký văn bản có ông Lin Chien-hua, Tổng Giám đốc CPC.")
+    assert "cpc" in e.organizations
+    assert ("lin-chien-hua", "cpc") in {(m.member, m.organization) for m in e.memberships}
+    en = extract_text("T\nThe ceremony was attended by Mr. Do Van Nghi, Vietnamese Ambassador to Brazil.", "t.txt")
+    assert ("do-van-nghi", "ambassador") in {(m.member, m.role) for m in en.memberships}

@@ -299,6 +299,7 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
                                       _event_tail(text, c.end))]
     spans = _resolve_overlaps(cands)
     spans = _assign_keys(text, spans, builder, lang, ref, tokens)
+    spans = _acronyms_after_offices(text, tokens, spans, builder, role_phrases, masked, place_ids)
     # Acronyms defined in this document, used alone later; a definition overrides the reference.
     defined = {sp.acronym: sp.key for sp in spans if sp.acronym and sp.source == "defined"}
     if defined:
@@ -324,6 +325,32 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
         if org.from_reference and org.parent and org.parent not in builder.orgs:
             org.parent = None
     return spans, builder.orgs
+
+
+def _acronyms_after_offices(text: str, tokens: list[Token], spans: list[OrgSpan], builder: _Builder,
+                            role_phrases, masked, place_ids) -> list[OrgSpan]:
+    """An unknown acronym right after an office names the body: "ông Lin, Tổng Giám đốc CPC"."""
+    taken = [(s.start, s.end) for s in spans]
+    extra = []
+    for i in range(len(tokens)):
+        m = match_phrase(tokens, i, role_phrases)
+        if not m:
+            continue
+        j = i + m[0]
+        if j < len(tokens) and tokens[j].low in {"cua", "of"}:
+            j += 1
+        if j >= len(tokens) or tokens[j].line != tokens[i].line:
+            continue
+        t = tokens[j]
+        if not t.is_acronym or not t.text.isupper() or t.text in _NOT_ORG_ACRONYMS or j in place_ids \
+                or _overlaps(t.start, t.end, taken) or _overlaps(t.start, t.end, masked):
+            continue
+        key_ = slug(t.text)
+        if key_ in builder.ref.orgs:
+            continue
+        builder.new(key_, t.text, "en", t.text)
+        extra.append(OrgSpan(t.start, t.end, t.text, key_, "acronym", acronym=t.text))
+    return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
 
 def _propagate_names(text: str, folded: str, spans: list[OrgSpan], masked: list[tuple[int, int]]) -> list[OrgSpan]:

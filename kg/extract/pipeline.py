@@ -150,11 +150,12 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
         return None
 
     org_parent = {k: o.parent for k, o in orgs.items() if o.parent}
+    demonyms = frozenset(p.name for p in ref.places.values() if p.kind == "demonym")
     generic_units = frozenset(k for k, o in orgs.items() if not o.from_reference and o.is_unit)
     custom_roles: dict[str, tuple[str, str]] = {}
     for s in body:
         items = sentence_items(s, tokens, org_at, person_at, phrases, text, generic_units, custom_roles,
-                               org_parent)
+                               org_parent, demonyms)
         memberships, posts, _ = extract_roles(s, items, org_types, recent_org_by_type, custom_roles)
         ex.memberships.extend(memberships)
         ex.posts.extend(posts)

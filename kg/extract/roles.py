@@ -42,7 +42,8 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
                    person_at: dict[int, tuple[str, int, int]], role_phrases: dict[tuple[str, ...], str],
                    text: str = "", generic_units: frozenset[str] = frozenset(),
                    custom_roles: dict[str, tuple[str, str]] | None = None,
-                   org_parent: dict[str, str] | None = None) -> list[Item]:
+                   org_parent: dict[str, str] | None = None, demonyms: frozenset[str] = frozenset()
+                   ) -> list[Item]:
     """The sentence as items. English titles that go on ("Director of International Affairs at AFNOR",
     "Head of the International Cooperation Department at PTB") become offices of their own, recorded
     in `custom_roles` (key -> (title, broader office key))."""
@@ -90,6 +91,10 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
                 continue
             items.append(Item("role", rk, t.start, toks[i + n - 1].end, t.text))
             i += n
+            continue
+        if demonyms and t.is_cap and t.text in demonyms:
+            items.append(Item("adj", t.low, t.start, t.end, t.text))
+            i += 1
             continue
         m = match_phrase(toks, i, TENURE_WORDS)
         if m:
@@ -207,6 +212,8 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
                 j += 1
             while j < n:
                 tenure = "current"
+                if j < n and items[j].kind == "adj":
+                    j += 1  # "Vietnamese Ambassador to Brazil"
                 if j < n and items[j].kind == "tenure":
                     tenure = items[j].value
                     j += 1
