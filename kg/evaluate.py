@@ -188,13 +188,8 @@ def score_graph(store: ox.Store, gold: dict, doc_name: str) -> DocResult:
             res.errors.append({"category": "roles", "type": "spurious" if ok is None else "split",
                                "item": f"{pk or m['person']} / {sorted(m['labels'])[:1]} / "
                                        f"{org_key.get(m['org'] or '', m['org'])}", "sentence": m["sentence"]})
-    for gi, g in enumerate(gold_roles):
-        score.n_r += 1
-        if gi in found:
-            score.tp_r += 1
-        else:
-            res.errors.append({"category": "roles", "type": "missed",
-                               "item": f"{g['person']} / {g.get('role', [''])[0]} / {g.get('org')}"})
+    _recall(res, "roles", found, [f"{g['person']} / {g.get('role', [''])[0]} / {g.get('org')}"
+                                  for g in gold_roles])
 
     # Agreements: party set and date.
     rows = _q(store, """SELECT ?a ?p ?d ?sent WHERE { ?a a coop:Agreement ; coop:party ?p .
@@ -225,13 +220,7 @@ def score_graph(store: ox.Store, gold: dict, doc_name: str) -> DocResult:
         else:
             res.errors.append({"category": "agreements", "type": "spurious" if hit is None else "split",
                                "item": f"{sorted(a['parties'])} {a['date']}", "sentence": a["sentence"]})
-    for gi, g in enumerate(gold_agreements):
-        score.n_r += 1
-        if gi in found:
-            score.tp_r += 1
-        else:
-            res.errors.append({"category": "agreements", "type": "missed",
-                               "item": f"{g['parties']} {g.get('date')}"})
+    _recall(res, "agreements", found, [f"{g['parties']} {g.get('date')}" for g in gold_agreements])
 
     # Events by name.
     rows = _q(store, """SELECT ?e ?n ?sent WHERE { ?e a schema:Event ; schema:name ?n .
@@ -276,6 +265,17 @@ def score_graph(store: ox.Store, gold: dict, doc_name: str) -> DocResult:
         seen[r["f"].value] = r["hasd"].value == "true"
     res.evidence = (sum(seen.values()), len(seen))
     return res
+
+
+def _recall(res: DocResult, cat: str, found: set[int], gold_items: list[str]) -> None:
+    """Count every gold item (all required) and report those no extracted fact matched."""
+    score = res.scores[cat]
+    for gi, item in enumerate(gold_items):
+        score.n_r += 1
+        if gi in found:
+            score.tp_r += 1
+        else:
+            res.errors.append({"category": cat, "type": "missed", "item": item})
 
 
 def _words(s: str) -> list[str]:

@@ -82,6 +82,12 @@ def to_quads(ex: Extraction) -> list[Quad]:
         g.add(node, V.NIF + "endIndex", Literal(str(end), datatype=_n(V.XSD + "nonNegativeInteger")))
         g.add(node, V.NIF + "anchorOf", Literal(doc.text[start:end]))
 
+    def dated(node, prop: str, when: PartialDate | None) -> None:
+        """The date at the text's precision, and beside it coop:earliestDate for comparisons."""
+        if when:
+            g.add(node, prop, _date_literal(when))
+            g.add(node, V.COOP + "earliestDate", Literal(when.earliest(), datatype=_n(V.XSD + "date")))
+
     def sentence(s: Sentence | None):
         if s is None:
             return None
@@ -179,9 +185,7 @@ def to_quads(ex: Extraction) -> list[Quad]:
             g.add(node, V.COOP + "party", _n(V.org_iri(k)))
         for p in a.signatories:
             g.add(node, V.COOP + "signatory", _n(V.person_iri(p)))
-        if a.signed_on:
-            g.add(node, V.COOP + "signedOn", _date_literal(a.signed_on))
-            g.add(node, V.COOP + "earliestDate", Literal(a.signed_on.earliest(), datatype=_n(V.XSD + "date")))
+        dated(node, V.COOP + "signedOn", a.signed_on)
         if a.place:
             g.add(node, V.SCHEMA + "location", Literal(a.place))
         if a.subject:
@@ -196,9 +200,7 @@ def to_quads(ex: Extraction) -> list[Quad]:
         if e.kind in V.EVENT_CLASSES:
             g.type(node, V.COOP + V.EVENT_CLASSES[e.kind])
         g.add(node, V.SCHEMA + "name", Literal(e.name, language=lang))
-        if e.start:
-            g.add(node, V.SCHEMA + "startDate", _date_literal(e.start))
-            g.add(node, V.COOP + "earliestDate", Literal(e.start.earliest(), datatype=_n(V.XSD + "date")))
+        dated(node, V.SCHEMA + "startDate", e.start)
         if e.end:
             g.add(node, V.SCHEMA + "endDate", _date_literal(e.end))
         if e.place:
