@@ -329,3 +329,13 @@ def test_unknown_acronym_after_an_office_and_a_nationality_before_it():
     assert ("lin-chien-hua", "cpc") in {(m.member, m.organization) for m in e.memberships}
     en = extract_text("T\nThe ceremony was attended by Mr. Do Van Nghi, Vietnamese Ambassador to Brazil.", "t.txt")
     assert ("do-van-nghi", "ambassador") in {(m.member, m.role) for m in en.memberships}
+
+
+def test_elected_and_appointed_offices():
+    e = extract_text("T\nDr. Nguyen Minh Tuan of the Vietnam Metrology Institute (VMI) was elected Chair of the "
+                     "Technical Committee for Mass and Related Quantities (TCM) of the Asia Pacific Metrology "
+                     "Programme (APMP). Ông Trần Văn Nam được bổ nhiệm giữ chức Viện trưởng Viện Đo lường Việt "
+                     "Nam.", "t.txt")
+    got = {(m.member, m.role, m.organization) for m in e.memberships}
+    assert ("nguyen-minh-tuan", "chair", "tcm") in got
+    assert ("tran-van-nam", "institute-director", "vmi") in got

@@ -151,7 +151,8 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
 
     org_parent = {k: o.parent for k, o in orgs.items() if o.parent}
     demonyms = frozenset(p.name for p in ref.places.values() if p.kind == "demonym")
-    generic_units = frozenset(k for k, o in orgs.items() if not o.from_reference and o.is_unit)
+    # a department known by no acronym or reference entry: an office in it is an office of its parent
+    generic_units = frozenset(k for k, o in orgs.items() if not o.from_reference and o.is_unit and not o.acronyms)
     custom_roles: dict[str, tuple[str, str]] = {}
     for s in body:
         items = sentence_items(s, tokens, org_at, person_at, phrases, text, generic_units, custom_roles,

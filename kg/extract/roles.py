@@ -8,6 +8,7 @@ other token) and a few patterns are matched over that sequence, in both orders t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.extract.people import HONORIFICS
@@ -23,6 +24,8 @@ TENURE_WORDS: PhraseTable = PhraseTable({
     ("the", "former"): "former", ("the", "new"): "incoming",
 })
 _OF = {"cua", "of", "at", "tai", "thuoc"}
+_APPOINTED = re.compile(r" (elected|appointed|named|re-elected|reelected|chosen|serves|served|acts|as|"
+                        r"bau|bo nhiem|giu chuc|giu vi tri|dam nhiem|dam nhan|lam|tai dac cu) ")
 _NO_ORG_ROLES = {"prime-minister", "deputy-prime-minister", "president-of-state", "ambassador", "minister",
                  "deputy-minister", "expert", "head-of-delegation", "member", "secretary", "coordinator"}
 _ORG_ROLE_CUES = {"dam nhan", "giu", "la", "duoc bau", "lam", "serves as", "serve as", "holds", "hold",
@@ -260,6 +263,24 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
                 org2, _ = _role_org(items, k + 1)
                 org = org2 if org2 and _ <= idx else None
             membership(it.value, k, org, tenure)
+        # P5: person [was] elected / appointed / giữ chức … office [of] org
+        k = idx + 1
+        words = []
+        while k < n and k - idx <= 12 and items[k].kind in {"tok", "hon", "adj", "org"} and \
+                items[k].value not in {".", ";"}:
+            words = [] if items[k].kind == "org" else words + [items[k].value]  # "X of VMI was elected …"
+            k += 1
+        if k < n and items[k].kind in {"role", "tenure"} and k not in used_roles and \
+                _APPOINTED.search(" " + " ".join(words) + " "):
+            tenure = "current"
+            if items[k].kind == "tenure":
+                tenure = items[k].value
+                k += 1
+            if k < n and items[k].kind == "role" and k not in used_roles:
+                org, _ = _role_org(items, k + 1)
+                if re.search(r" (newly|moi|vua) ", " " + " ".join(words) + " "):
+                    tenure = "incoming"
+                membership(it.value, k, org, tenure)
 
     # P4: an organization holding an office in another: "<Org> … đảm nhận … Phó Chủ tịch của ACCSQ; …"
     first_org = next((x for x in items[:3] if x.kind == "org"), None)
