@@ -439,7 +439,13 @@ def _roles_used(ex: Extraction, ref: Reference, custom: dict[str, tuple[str, str
     for rk in sorted(used):
         if rk in custom:
             title, base = custom[rk]
-            ex.roles[rk] = Role(rk, None, title, [], broader=base)
+            b = ref.roles.get(base)
+            # the general office's names too, so "Director of International Affairs" is found as "Director"
+            alt = [x for x in ((b.vi[:1] + b.en[:1]) if b else ()) if x != title]
+            if title.isascii():
+                ex.roles[rk] = Role(rk, None, title, alt, broader=base)
+            else:
+                ex.roles[rk] = Role(rk, title, None, alt, broader=base)
             used_base = base
         else:
             used_base = rk
