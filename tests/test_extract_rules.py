@@ -339,3 +339,11 @@ def test_elected_and_appointed_offices():
     got = {(m.member, m.role, m.organization) for m in e.memberships}
     assert ("nguyen-minh-tuan", "chair", "tcm") in got
     assert ("tran-van-nam", "institute-director", "vmi") in got
+
+
+def test_a_list_inside_a_name_before_its_acronym_and_forums_with_places():
+    e = extract_text("T\nOfficials of Brazil's Ministry of Development, Industry, Trade and Services (MDIC) attended "
+                     "the Vietnam–Brazil Business Forum in São Paulo on November 9.", "t.txt")
+    assert e.organizations["mdic"].names == ["Ministry of Development, Industry, Trade and Services"]
+    assert len(e.organizations) == 1
+    assert [ev.name for ev in e.events] == ["Vietnam–Brazil Business Forum"]

@@ -474,6 +474,11 @@ def _acronym_definitions(text: str, tokens: list[Token], cands: list[OrgSpan], r
                                    "defined", acronym=acr))
                 continue
             start = best.start
+            if best.source == "pattern" and re.search(r"[A-Z][\w'’-]*,\s*$", text[max(0, best.start - 40):best.start]):
+                # "Ministry of Development, Industry, Trade and Services (MDIC)": a list inside the name
+                back = _scan_back(tokens, i, acr, role_phrases)
+                if back is not None and tokens[back].start < start:
+                    start = tokens[back].start
         else:
             back = _scan_back(tokens, i, acr, role_phrases)
             if back is None:
@@ -545,7 +550,8 @@ def _scan_back(tokens: list[Token], paren: int, acr: str, role_phrases: dict) ->
     k = paren - 1
     run_start = None
     while k >= 0 and tokens[k].line == tokens[paren].line and (
-            tokens[k].is_cap or tokens[k].low in _EN_CONNECT | {"the"} or tokens[k].text in "-–"):
+            tokens[k].is_cap or tokens[k].low in _EN_CONNECT | {"the"} or tokens[k].text in "-–" or
+            (tokens[k].text == "," and k > 0 and tokens[k - 1].is_cap and tokens[k + 1].is_cap)):
         if tokens[k].is_cap:
             run_start = k
         k -= 1
@@ -571,7 +577,7 @@ def _resolve_overlaps(cands: list[OrgSpan]) -> list[OrgSpan]:
 _EVENT_TAIL = re.compile(r"\s(?:lần thứ|khóa|khoá|năm (?:19|20)\d\d|(?:19|20)\d\d\b)", re.I)
 
 
-_FORUM = re.compile(r"(?i)^diễn đàn\b|\b(forum|congress|expo|summit)$")
+_FORUM = re.compile(r"(?i)^diễn đàn\b|\b(forum|congress|expo|summit)\b")
 _EVENT_HEAD = re.compile(r"(?i)(đại hội đồng|đại hội|hội nghị|diễn đàn|general assembly|forum|congress)\b")
 
 
