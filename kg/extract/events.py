@@ -37,6 +37,8 @@ for _words, _kind in [
 
 _VI_STOP = {"tại", "do", "vào", "nhằm", "với", "đã", "được", "ngày", "từ", "cùng", "là", "diễn", "ra", "có",
             "sẽ", "này", "theo", "trong", "khi", "sau", "để", "cho", "thu", "hút", "và", "như", "bằng"}
+_TRIGGER_WORDS = {w for k in _TRIGGERS for w in k}
+_EN_TRIGGER_WORDS = {w for w in _TRIGGER_WORDS if w.isascii()}
 _VI_TOPIC_ADJ = {"kỹ", "thuật", "chuyên", "đề", "trực", "tuyến", "quốc", "tế", "khoa", "học", "khu", "vực",
                   "song", "phương", "đa", "chính", "sách", "thường", "niên", "cấp", "cao"}
 _VI_TOPIC_STOP = {"tại", "do", "vào", "nhằm", "với", "cho", "để", "và", "ngày", "trong", "từ", "đã", "được",
@@ -84,8 +86,7 @@ def find_events(text: str, s_start: int, s_end: int, tokens: list[Token]) -> lis
             continue
         n, kind = m
         t = toks[i]
-        english = t.low.isascii() and not any(c for c in t.text if ord(c) > 127) and t.low in {
-            w for k in _TRIGGERS for w in k if w.isascii()} and fold(t.text) == t.text.lower()
+        english = t.text.isascii() and t.low in _EN_TRIGGER_WORDS
         trig_end = toks[i + n - 1].end
         q = _quoted(text, trig_end, s_end)
         if q:
@@ -134,7 +135,7 @@ def find_events(text: str, s_start: int, s_end: int, tokens: list[Token]) -> lis
                     continue
             i += n
             continue
-        if english or t.low in {w for k in _TRIGGERS for w in k}:
+        if english or t.low in _TRIGGER_WORDS:
             span = _english_event(text, toks, i, n, folded_sentence, s_start)
             if span:
                 out.append((span[0], span[1], _clean(text[span[0]:span[1]]), kind, t.start))

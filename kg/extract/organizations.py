@@ -256,22 +256,22 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             continue
         cands.append(OrgSpan(s, e, text[s:e], org_key, "acronym", acronym=text[s:e]))
 
-    if lang == "vi" or True:  # Vietnamese names also appear in English articles' quotes; rules are cheap
-        for i, t in enumerate(tokens):
-            if not t.is_cap:
-                continue
-            m = match_phrase(tokens, i, _VI_HEAD_PHRASES, exact=True)
-            if not m:
-                continue
-            n, head = m
-            nxt = tokens[i + n].low if i + n < len(tokens) else ""
-            if nxt in _VI_NOT_AFTER_HEAD.get(head, set()):
-                continue
-            end = _vi_forward(tokens, i, n, role_phrases, place_ids)
-            if end > i + n - 1 and end > i:
-                s, e = t.start, tokens[end - 1].end
-                if not _overlaps(s, e, masked) and not _overlaps(s, e, role_spans):
-                    cands.append(OrgSpan(s, e, text[s:e], "", "pattern"))
+    # Vietnamese names are read in English articles too (quoted names, bilingual pages); the rules are cheap.
+    for i, t in enumerate(tokens):
+        if not t.is_cap:
+            continue
+        m = match_phrase(tokens, i, _VI_HEAD_PHRASES, exact=True)
+        if not m:
+            continue
+        n, head = m
+        nxt = tokens[i + n].low if i + n < len(tokens) else ""
+        if nxt in _VI_NOT_AFTER_HEAD.get(head, set()):
+            continue
+        end = _vi_forward(tokens, i, n, role_phrases, place_ids)
+        if end > i + n - 1 and end > i:
+            s, e = t.start, tokens[end - 1].end
+            if not _overlaps(s, e, masked) and not _overlaps(s, e, role_spans):
+                cands.append(OrgSpan(s, e, text[s:e], "", "pattern"))
     for a, b in _en_runs(tokens):
         span = _trim_en(tokens, a, b, role_phrases)
         if span is None:
@@ -637,8 +637,6 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
             org_key = f"{parent}-{slug(name, 60)}"
         else:
             org_key = slug(name, 80)
-        if parent is None and nxt is not None and parent_link and head_is_unit and not nxt.key:
-            pass
         name_lang = "vi" if _looks_vietnamese(name) else "en"
         builder.new(org_key, name, name_lang, sp.acronym, parent=parent, is_unit=head_is_unit and parent is not None)
         sp.key = org_key

@@ -14,9 +14,9 @@ from kg.extract.people import find_people, resolve_people
 from kg.extract.reference import Reference, load_reference
 from kg.extract.roles import extract_roles, sentence_items
 from kg.extract.sentences import split_sentences
-from kg.extract.text import canonical_tone, detect_language, fold, key
+from kg.extract.text import canonical_tone, detect_language, fold, key, slug
 from kg.extract.tokens import PhraseTable, covered, token_range, tokenize
-from kg.model import Agreement, Document, Event, Extraction, Mention, PartialDate, Role, Sentence
+from kg.model import Agreement, Document, Event, Extraction, Mention, PartialDate, Person, Role, Sentence
 
 _HEAD_EN = {"bo": ("ministry", "federal ministry"), "vien": ("institute", "national institute"),
             "tong cuc": ("directorate", "general department"), "cuc": ("agency", "department", "administration"),
@@ -116,9 +116,7 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     person_spans, people = resolve_people(person_spans)
     ex.people = people
     for name in doc.authors:
-        from kg.extract.text import slug
-
-        people.setdefault(slug(name), __import__("kg.model", fromlist=["Person"]).Person(slug(name), name))
+        people.setdefault(slug(name), Person(slug(name), name))
 
     for sp in spans:
         ex.mentions.append(Mention(sp.start, sp.end, text[sp.start:sp.end], sp.key, "org"))
@@ -129,7 +127,6 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     dates = [d for d in find_dates(text, _default_year(doc, text)) if d.start >= header_end]
     org_at = {tokens[i].start: (sp.key, sp.start, sp.end) for sp in spans for i in _first_token(tokens, sp.start)}
     person_at = {tokens[i].start: (p.key, p.start, p.end) for p in person_spans for i in _first_token(tokens, p.start)}
-    focal = _focal_org(spans)
 
     def opens_with(sp: OrgSpan, head: str) -> bool:
         org = orgs.get(sp.key)
@@ -157,12 +154,12 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     for s in body:
         items = sentence_items(s, tokens, org_at, person_at, phrases, text, generic_units, custom_roles,
                                org_parent, demonyms)
-        memberships, posts, _ = extract_roles(s, items, org_types, recent_org_by_type, custom_roles)
+        memberships, posts = extract_roles(s, items, org_types, recent_org_by_type, custom_roles)
         ex.memberships.extend(memberships)
         ex.posts.extend(posts)
         for clause in _signing_clauses(s):
             clause_items = [it for it in items if clause.start <= it.start < clause.end]
-            _agreement(ex, clause, clause_items, spans, dates, places, focal, body, evidence=s)
+            _agreement(ex, clause, clause_items, spans, dates, places, body, evidence=s)
         _events(ex, s, tokens, spans, dates, places, body)
     _roles_used(ex, ref, custom_roles)
     _dedupe(ex)
@@ -183,21 +180,6 @@ def _default_year(doc: Document, text: str) -> int | None:
 def _first_token(tokens, start):
     i, _ = token_range(tokens, start, start)
     return [i] if i < len(tokens) else []
-
-
-def _focal_org(spans: list[OrgSpan]) -> str | None:
-    """The body the article is about: the one named by its short form ("Tổng cục", "the
-    Directorate"), else the most mentioned, earliest on a tie."""
-    if not spans:
-        return None
-    shorts = Counter(s.key for s in spans if s.source == "ref-short")
-    if shorts:
-        return shorts.most_common(1)[0][0]
-    counts = Counter(s.key for s in spans)
-    first = {}
-    for s in spans:
-        first.setdefault(s.key, s.start)
-    return max(counts, key=lambda k: (counts[k], -first[k]))
 
 
 def _sentence_dates(s: Sentence, dates: list[DateMention]) -> list[DateMention]:
@@ -272,7 +254,7 @@ def _signing_clauses(s: Sentence) -> list[Sentence]:
             for a, b in zip(cuts, cuts[1:], strict=False) if s.text[a:b].strip()]
 
 
-def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, focal, body,
+def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
                evidence: Sentence | None = None) -> None:
     folded = fold(s.text)
     pos = agr.signing_position(folded, s.text)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from kg.extract.text import canonical_tone, fold, key, normalize
+from kg.extract.text import canonical_tone, key, normalize
 
 DEFAULT_REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
 
@@ -194,6 +194,3 @@ def load_reference(directory: str | None = None) -> Reference:
         ref.place_names = places
     return ref
 
-
-def fold_text(text: str) -> str:
-    return fold(text)

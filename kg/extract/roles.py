@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.people import HONORIFICS
-from kg.extract.text import fold, slug
+from kg.extract.text import slug
 from kg.extract.tokens import PhraseTable, Token, match_phrase, tokens_between
 from kg.model import Membership, Post, Sentence
 
@@ -69,7 +69,7 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
                 i += 1
             continue
         m = match_phrase(toks, i, role_phrases)
-        if m and (t.is_cap or i == 0 or toks[i - 1].low in {"cuu", "tan", "nguyen", "former", "new", "pho"} or True):
+        if m:
             n, rk = m
             if text and t.text.isascii():
                 ext = _extended_title(toks, i, n, org_at, person_at, generic_units)
@@ -186,7 +186,7 @@ def _role_org(items: list[Item], j: int) -> tuple[str | None, int]:
 
 def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str, str],
                   recent_org_by_type, custom_roles: dict[str, tuple[str, str]] | None = None
-                  ) -> tuple[list[Membership], list[Post], list[tuple[int, int]]]:
+                  ) -> tuple[list[Membership], list[Post]]:
     memberships: list[Membership] = []
     posts: list[Post] = []
     used_roles: set[int] = set()
@@ -300,9 +300,4 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
                 org = recent_org_by_type(role_org_type[x.value], x.start)
             if org:
                 posts.append(Post(org, x.value, sentence))
-    spans = [(items[j].start, items[j].end) for j in used_roles]
-    return memberships, posts, spans
-
-
-def tenure_of(word: str) -> str:
-    return TENURE_WORDS.get(tuple(fold(word).split()), "current")
+    return memberships, posts

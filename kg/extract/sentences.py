@@ -39,7 +39,6 @@ def split_sentences(text: str) -> list[Sentence]:
         heading = len(line.split()) <= 25 and not line.rstrip().endswith((".", "!", "?", ":", ";", "…", '"', "”"))
         s = 0
         for m in _BOUNDARY.finditer(line):
-            punct_end = m.start() + 1
             if line[m.start()] == "." and _is_abbreviation(line[s : m.start()]):
                 continue
             end = m.end()
@@ -48,7 +47,6 @@ def split_sentences(text: str) -> list[Sentence]:
                 lead = len(seg) - len(seg.lstrip())
                 out.append(Sentence(start_line + s + lead, start_line + s + len(seg), seg.strip(), para, heading))
             s = end
-            del punct_end
         seg = line[s:].rstrip()
         if seg.strip():
             lead = len(seg) - len(seg.lstrip())
