@@ -428,6 +428,10 @@ def push(endpoint: str, store_path: str | os.PathLike[str] | None = None, *, res
     return report
 
 
+class _PushStopped(KgError):
+    """A request not sent because another one of the same push failed first."""
+
+
 def _run_all(tasks: list[tuple[str, Callable[[str], str]]], jobs: int, stop: threading.Event
              ) -> Iterator[tuple[str, str]]:
     """(key, outcome) as tasks finish, `jobs` at a time; the first error stops the rest and is raised.
@@ -448,8 +452,10 @@ def _run_all(tasks: list[tuple[str, Callable[[str], str]]], jobs: int, stop: thr
             if not pending:
                 return
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
+            for fut in sorted(done, key=lambda f: f.exception() is not None):  # results before an error
                 key = pending.pop(fut)
+                if isinstance(fut.exception(), _PushStopped):
+                    continue  # not sent because another request failed: that one's error is raised
                 yield key, fut.result()  # raises the worker's error here
     finally:
         stop.set()
@@ -508,6 +514,8 @@ def _gsp(method: str, url: str, key: str, body: bytes | None, *, timeout: float,
     stop = stop or threading.Event()
     tries = max(1, tries)
     for attempt in range(1, tries + 1):
+        if stop.is_set():  # another request of this push failed: start nothing new
+            raise _PushStopped(f"{method} {key or 'the default graph'} to {url} not sent: the push stopped")
         retry_after = None
         try:
             _send(method, target, body, headers, timeout, auth)
@@ -516,6 +524,7 @@ def _gsp(method: str, url: str, key: str, body: bytes | None, *, timeout: float,
             if method == "DELETE" and e.code == 404:
                 return
             if e.code < 500 and e.code != 429:
+                stop.set()
                 raise _push_http_error(e, url, method, key) from None
             msg = _server_message(e)
             failure = KgError(f"{url} answered HTTP {e.code} to {method} {key or 'the default graph'}"
@@ -525,6 +534,7 @@ def _gsp(method: str, url: str, key: str, body: bytes | None, *, timeout: float,
         except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
             failure = _unreachable(url, e, timeout)
         if attempt == tries:
+            stop.set()  # set here, in the worker, so that no queued request starts before the caller sees this
             raise failure
         delay = retry_after if retry_after is not None else backoff * 2 ** (attempt - 1)
         if stop.wait(min(30.0, delay) * random.uniform(0.8, 1.2)):  # another request failed: give up too
