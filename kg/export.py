@@ -43,7 +43,12 @@ def export(store: ox.Store, fmt: str, output: IO[bytes] | str, graph: str | None
     if f in DATASET_FORMATS:
         ox.serialize(_document_quads(store, graph), output, format=f, **kwargs)
         return
+    union_store(store, graph).dump(output, format=f, from_graph=ox.DefaultGraph(), **kwargs)
+
+
+def union_store(store: ox.Store, graph: str | None = None) -> ox.Store:
+    """An in-memory store whose default graph is the union of the document graphs, duplicates merged."""
     union = ox.Store()
     union.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
                       for q in _document_quads(store, graph))
-    union.dump(output, format=f, from_graph=ox.DefaultGraph(), **kwargs)
+    return union

@@ -28,12 +28,9 @@ class Violation:
 def _union_graph(store: ox.Store):
     import rdflib
 
-    from kg import vocab as V
+    from kg.export import union_store
 
-    data = ox.Store()
-    data.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                     for q in store.quads_for_pattern(None, None, None, None)
-                     if isinstance(q.graph_name, ox.DefaultGraph) or q.graph_name.value != V.META_GRAPH)
+    data = union_store(store)
     g = rdflib.Graph()
     g.parse(data=data.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode("utf-8"),
             format="nt")
