@@ -81,7 +81,7 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
             if text and items and items[-1].kind == "tok" and items[-1].value in _RANK_WORDS and \
                     items[-1].text[:1].isupper():
                 lead = items.pop()
-                t = Token(lead.start, lead.end, lead.text, lead.value, t.line, lead.value)
+                t = Token(lead.start, lead.end, lead.text, lead.value, t.line, lead.value, True, True)
                 ext = ext or (i + n - 1, i + n)
             if ext is not None:
                 end_tok, skip_to = ext

@@ -3,29 +3,25 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kg.extract.text import canonical_tone, fold
 
 _TOKEN = re.compile(r"\w+(?:[-.'’&]\w+)*|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark. A named tuple, not a dataclass: documents have thousands of tokens
+    and the rules read these fields millions of times (the extractor's hot path)."""
+
     start: int
     end: int
     text: str
     low: str  # folded (lower-case, no diacritics)
     line: int = 0  # index of the line the token is on
     lowd: str = ""  # lower-case with diacritics, tone placement unified: tells "Trường" from "Trương"
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[0].isupper()
+    is_word: bool = True  # starts with a letter or digit
+    is_cap: bool = False  # starts with an upper-case letter
 
     @property
     def is_acronym(self) -> bool:
@@ -53,7 +49,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         last = a
         word = m.group()
         lowd = canon[a:b] if canon is not None else canonical_tone(word.lower())
-        out.append(Token(a + offset, b + offset, word, folded[a:b], line, lowd))
+        c = word[0]
+        out.append(Token(a + offset, b + offset, word, folded[a:b], line, lowd, c.isalnum(), c.isupper()))
     return out
 
 
@@ -105,6 +102,7 @@ class PhraseTable(dict):
     def __init__(self, items=()):
         super().__init__()
         self.prefixes: set[tuple[str, ...]] = set()
+        self.firsts: set[str] = set()
         self.longest = 0
         for k, v in dict(items).items():
             self[k] = v
@@ -113,6 +111,8 @@ class PhraseTable(dict):
         super().__setitem__(k, v)
         for n in range(1, len(k) + 1):
             self.prefixes.add(k[:n])
+        if k:
+            self.firsts.add(k[0])
         self.longest = max(self.longest, len(k))
 
     def setdefault(self, k, v=None):
@@ -127,8 +127,11 @@ def match_phrase(tokens: list[Token], i: int, phrases: dict[tuple[str, ...], str
     within one line: (number of tokens, value)."""
     if not isinstance(phrases, PhraseTable):
         phrases = PhraseTable(phrases)
+    first = tokens[i]
+    if (first.lowd if exact else first.low) not in phrases.firsts:
+        return None  # most calls: one set look-up, no tuple built
     prefixes = phrases.prefixes
-    line = tokens[i].line
+    line = first.line
     words: tuple[str, ...] = ()
     best = None
     for j in range(i, min(i + phrases.longest, len(tokens))):
