@@ -347,3 +347,57 @@ def test_a_list_inside_a_name_before_its_acronym_and_forums_with_places():
     assert e.organizations["mdic"].names == ["Ministry of Development, Industry, Trade and Services"]
     assert len(e.organizations) == 1
     assert [ev.name for ev in e.events] == ["Vietnam–Brazil Business Forum"]
+
+
+def test_hyphenated_day_month_after_a_day_word():
+    e = extract_text("Tiêu đề\nNgày đăng: 15/08/2021 | Tác giả: Minh An\n"
+                     "Sáng 12-8, Viện Đo lường Việt Nam và KRISS đã ký Bản ghi nhớ về đo lường.", "t.txt")
+    assert [a.signed_on.iso() for a in e.agreements] == ["2021-08-12"]
+
+
+def test_relative_weekdays_read_against_the_publication_date():
+    e = extract_text("T\nPosted: 10 June 2022 | By Anna Lee\n"
+                     "STAMEQ and the Standards Council of Canada signed a Memorandum of Understanding in Ottawa "
+                     "last Wednesday.", "t.txt")
+    assert [a.signed_on.iso() for a in e.agreements] == ["2022-06-08"]  # 10 June 2022 was a Friday
+    e = extract_text("Tiêu đề\nNgày đăng: 10/06/2022 | Tác giả: Minh An\n"
+                     "Chiều thứ Ba tuần trước, Viện Đo lường Việt Nam và KRISS đã ký Bản ghi nhớ.", "t.txt")
+    assert [a.signed_on.iso() for a in e.agreements] == ["2022-05-31"]
+
+
+def test_a_dateline_dates_the_report_not_the_signing():
+    e = extract_text("T\nPosted: 10 June 2022 | By Anna Lee\n"
+                     "OTTAWA, June 10 — STAMEQ and the Standards Council of Canada signed a Memorandum of "
+                     "Understanding last Wednesday.", "t.txt")
+    assert [a.signed_on.iso() for a in e.agreements] == ["2022-06-08"]
+
+
+def test_a_possible_or_considered_signing_is_not_a_signing():
+    assert ex("Hai bên trao đổi về khả năng ký kết Bản ghi nhớ giữa Viện Đo lường Việt Nam và PTB.").agreements == []
+    e = extract_text("T\nVMI said it would consider signing a technical cooperation agreement with PTB.", "t.txt")
+    assert e.agreements == []
+
+
+def test_a_body_that_names_a_forum_is_not_a_party():
+    e = ex("Bên lề Diễn đàn Hợp tác Tiêu chuẩn hóa Hàn Quốc – ASEAN lần thứ 5, Tổng cục Tiêu chuẩn Đo lường "
+           "Chất lượng và KATS đã ký Kế hoạch hợp tác giai đoạn 2023 – 2025.")
+    assert parties(e) == {frozenset({"stameq", "kats"})}
+
+
+def test_the_two_sides_named_in_the_sentence_before():
+    e = ex("Ngày 3/4/2020, Viện Đo lường Việt Nam (VMI) đã tiếp đoàn công tác của Viện Nghiên cứu Chuẩn và "
+           "Khoa học Hàn Quốc (KRISS). Tại buổi làm việc, hai bên đã ký Thỏa thuận hợp tác kỹ thuật.")
+    assert parties(e) == {frozenset({"vmi", "kriss"})}
+    assert e.agreements[0].signed_on.iso() == "2020-04-03"
+
+
+def test_a_predecessor_is_a_body_of_its_own():
+    e = ex("Enterprise Singapore được thành lập năm 2018 trên cơ sở hợp nhất SPRING Singapore và "
+           "IE Singapore.")
+    assert {"enterprise-sg", "spring-singapore", "ie-singapore"} <= orgs(e)
+
+
+def test_a_day_of_every_year_is_not_the_date_of_a_fact():
+    e = extract_text("T\nHANOI, October 12, 2022 — STAMEQ recalled that World Standards Day falls on "
+                     "14 October each year.\nSTAMEQ and BSI also signed a Memorandum of Understanding.", "t.txt")
+    assert [a.signed_on.iso() for a in e.agreements] == ["2022-10-12"]

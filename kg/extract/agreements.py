@@ -45,7 +45,8 @@ _NOT_SIGNED = re.compile(
     r"not (yet )?signed|have not signed|has not signed|yet to (be )?sign|proposed|possible mou|possible agreement|"
     r"aim(s|ed)? to (sign|conclude)|looking forward to sign|toward(s)? (signing|concluding)|prepare(d)? to sign|"
     r"sap ky|se duoc ky|du kien duoc ky|hy vong|ky vong|dang trao doi|chua an dinh|thoi diem ky|"
-    r"no (document|agreement|mou|memorandum) (was|has been) signed|was not signed|were not signed)\b"
+    r"no (document|agreement|mou|memorandum) (was|has been) signed|was not signed|were not signed|"
+    r"kha nang ky|consider(s|ed|ing)? (the )?sign\w*)\b"
 )
 _SIGNING_CEREMONY = re.compile(r"\b(le ky|buoi ky|signing ceremony)\b")
 _SUBJECT = re.compile(r"\b(ve viec|ve|tren|trong linh vuc|on|concerning|regarding|in the field of|for)\b")

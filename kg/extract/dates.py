@@ -32,6 +32,9 @@ _EN_MONTH_RE = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _VI_MONTH_WORD_RE = r"(?:Mười Một|Mười Hai|Mười|Một|Giêng|Hai|Ba|Tư|Bốn|Năm|Sáu|Bảy|Tám|Chín|Chạp)"
+_EN_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+             "thứ hai": 0, "thứ ba": 1, "thứ tư": 2, "thứ năm": 3, "thứ sáu": 4, "thứ bảy": 5, "chủ nhật": 6}
 _D = r"(?P<d>[0-3]?\d)"
 _M = r"(?P<m>[01]?\d)"
 _Y = r"(?P<y>(?:19|20)\d\d)"
@@ -57,8 +60,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_mdy", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s+" + _D + _ORD + r",?\s+" + _Y + r"\b")),
     ("vi_month", re.compile(r"(?i:tháng)\s*" + _M + r"(?:\s*(?i:năm)\s*|\s*/\s*|-)" + _Y + r"\b")),
     ("vi_daymonth", re.compile(
-        r"(?i:ngày|hôm|sáng|chiều|tối|trưa)\s+(?:(?i:thứ)\s+\w+,?\s*)?" + _D + r"(?:/|\s*(?i:tháng)\s*)" + _M
-        + r"\b(?![/.]\d)")),
+        r"(?i:ngày|hôm|sáng|chiều|tối|trưa)\s+(?:(?i:thứ)\s+\w+,?\s*)?" + _D + r"(?:/|-|\s*(?i:tháng)\s*)" + _M
+        + r"\b(?![/.\-]\d)")),
     ("en_my", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s*,?\s+" + _Y + r"\b")),
     ("en_md", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s+" + _D + _ORD + r"\b(?![:\d])")),
     ("en_dm", re.compile(r"\b" + _D + _ORD + r"(?:\s+of)?\s+(?P<mn>" + _EN_MONTH_RE + r")\b")),
@@ -67,7 +70,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<y2>(?:19|20)\d\d)\b")),
     ("year", re.compile(
         r"(?:(?i:năm|in|of|during|trong năm|since|từ năm)\s+)" + _Y + r"\b(?![/\-–]\d)")),
+    # Relative weekdays, read against the publication date: "last Tuesday", "on Monday",
+    # "hôm thứ Ba", "chiều thứ Sáu tuần trước". Last, so that "Thứ Năm, 27/6/2019" stays one full date.
+    ("en_weekday", re.compile(
+        r"\b(?P<rel>(?i:last|on|this past))\s+(?P<wd>" + _EN_WEEKDAY_RE + r")\b(?P<lw>\s+last\s+week)?"
+        r"(?!,?\s*(?:\d|" + _EN_MONTH_RE + r"))")),
+    ("vi_weekday", re.compile(
+        r"(?i:hôm|vào|sáng|chiều|tối|trưa)\s+(?P<wd>(?i:thứ)\s+(?i:hai|ba|tư|năm|sáu|bảy)|(?i:chủ nhật))"
+        r"(?P<lw>\s+(?i:tuần trước|tuần qua))?\b(?!,?\s*(?:\d|(?i:ngày)))")),
 ]
+
+
+_RECURRING = re.compile(r"\s*(?:(?i:each|every) year|(?i:annually)|(?i:hằng|hàng|mỗi) năm)\b")
 
 
 @dataclass(frozen=True)
@@ -84,8 +98,10 @@ def _month(name: str) -> int:
     return _EN_MONTHS[name.lower().rstrip(".")]
 
 
-def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
-    """All date mentions, left to right, non-overlapping, invalid dates dropped."""
+def find_dates(text: str, default_year: int | None = None, reference: PartialDate | None = None
+               ) -> list[DateMention]:
+    """All date mentions, left to right, non-overlapping, invalid dates dropped. `reference` (the
+    publication date) resolves relative weekdays ("last Tuesday"); without it they are not dates."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
 
@@ -101,15 +117,35 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
             if not free(a, b):
                 continue
             g = m.groupdict()
-            dm = _make(kind, g, a, b, default_year)
+            dm = _weekday(g, a, b, reference) if kind.endswith("_weekday") else _make(kind, g, a, b, default_year)
             if dm is None or not dm.date.is_valid() or (dm.end_date and not dm.end_date.is_valid()):
                 continue
             if kind in {"en_md", "en_dm"} and not _english_context(text, a, b):
                 continue
+            if kind in {"vi_daymonth", "en_md", "en_dm"} and _RECURRING.match(text, b):
+                continue  # "falls on 20 May each year": a day of every year, not a date
             taken.append((a, b))
             found.append(dm)
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _weekday(g: dict[str, str | None], a: int, b: int, reference: PartialDate | None) -> DateMention | None:
+    """The most recent such weekday on or before the reference day ("last X": strictly before it;
+    "… last week" / "… tuần trước": in the week before the reference's)."""
+    import datetime as dt
+
+    if reference is None or reference.precision != "day" or not reference.is_valid():
+        return None
+    ref = dt.date(reference.year, reference.month or 1, reference.day or 1)
+    wd = _WEEKDAYS[" ".join((g["wd"] or "").lower().split())]
+    back = (ref.weekday() - wd) % 7
+    if back == 0 and (g.get("rel") or "").lower() in {"last", "this past"}:
+        back = 7
+    if g.get("lw"):
+        back = ref.weekday() + 7 - wd
+    day = ref - dt.timedelta(days=back)
+    return DateMention(a, b, PartialDate(day.year, day.month, day.day), needs_year=True)
 
 
 def _english_context(text: str, a: int, b: int) -> bool:

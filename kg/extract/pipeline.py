@@ -32,6 +32,9 @@ _SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"afterwards|following the ceremony|later that day|chieu cung ngay)\b")
 _BOTH_SIDES = re.compile(r"\bhai (ben|vien|co quan|to chuc|don vi|trung tam|phia|nuoc)\b|\b(the two|both) "
                          r"(sides|parties|organi[sz]ations|institutes|bodies|agencies|centres|centers)\b")
+_EVENT_HEADS = frozenset({"dien dan", "hoi nghi", "hoi thao", "toa dam", "forum", "conference", "summit", "workshop",
+                          "symposium", "seminar", "congress"})
+_DATELINE_END = re.compile(r"\s*(?:\(\w+\)\s*)?[—–]\s|\s+-\s")
 _SIGNED_BY = re.compile(r"\b(signed by|do|dai dien|represented by|ky boi)\b")
 _PLACE_CUE = re.compile(r"(?:\btại|\bở|\bin|\bat)\s+$", re.I)
 
@@ -124,7 +127,7 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
         ex.mentions.append(Mention(ps.start, ps.end, text[ps.start:ps.end], ps.key, "person"))
     ex.mentions.sort(key=lambda m: m.start)
 
-    dates = [d for d in find_dates(text, _default_year(doc, text)) if d.start >= header_end]
+    dates = [d for d in find_dates(text, _default_year(doc, text), doc.published) if d.start >= header_end]
     org_at = {tokens[i].start: (sp.key, sp.start, sp.end) for sp in spans for i in _first_token(tokens, sp.start)}
     person_at = {tokens[i].start: (p.key, p.start, p.end) for p in person_spans for i in _first_token(tokens, p.start)}
 
@@ -193,7 +196,9 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
     own = _sentence_dates(s, dates)
     if own:
         # The most precise date, and a complete one before a dateline's "Oct. 17" that borrows its year.
-        best = max(own, key=lambda d: ({"day": 2, "month": 1, "year": 0}[d.date.precision], not d.needs_year))
+        # A dateline ("WASHINGTON, May 4 — … signed … last Tuesday") dates the report, not the fact.
+        facts = [d for d in own if not _DATELINE_END.match(s.text, d.end - s.start)] or own
+        best = max(facts, key=lambda d: ({"day": 2, "month": 1, "year": 0}[d.date.precision], not d.needs_year))
         return range_as_date(best) if best.end_date else best.date
     earlier = [d for d in dates if d.start < s.start and not d.is_period]
     if not earlier:
@@ -279,6 +284,8 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     if not parties and both_sides and ex.agreements:
         parties = list(ex.agreements[-1].parties)  # "hai viện đã ký …", "the two sides signed …"
         anaphoric = True
+    elif not parties and both_sides:
+        parties = _two_sides_before(ex, evidence or s, spans, body)  # "… làm việc với NIM. Hai bên đã ký …"
     # A sentence that adds signatories, a date or a place to the agreement just reported — unless
     # it gives another date: then it is another signing (a renewal, an earlier MoU) of the same parties.
     for a in reversed(ex.agreements):
@@ -307,6 +314,22 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     ex.agreements.append(Agreement(kind, parties, signatories, date, place, subject, None, s))
 
 
+def _two_sides_before(ex: Extraction, s: Sentence, spans: list[OrgSpan], body: list[Sentence]) -> list[str]:
+    """"The two sides" of a signing reported with no agreement before it: the two bodies the previous
+    sentence of the paragraph names (a unit's parent named beside it is not a third side)."""
+    before = [b for b in body if b.end <= s.start and b.paragraph == s.paragraph]
+    if not before:
+        return []
+    prev = before[-1]
+    keys: list[str] = []
+    for sp in spans:
+        if prev.start <= sp.start < prev.end and sp.key not in keys:
+            keys.append(sp.key)
+    parents = {ex.organizations[k].parent for k in keys if k in ex.organizations}
+    keys = [k for k in keys if k not in parents]
+    return keys if len(keys) == 2 else []
+
+
 def _compatible(a: PartialDate, b: PartialDate) -> bool:
     """Two readings of one date: one is the other at a coarser precision."""
     x, y = a.iso(), b.iso()
@@ -318,10 +341,20 @@ def _parties(ex: Extraction, items, verb_at: int) -> list[str]:
     qualifiers ("VSQI, đơn vị thuộc Tổng cục" — the parent; "Trung tâm … TCĐLCL" — the unit's parent)."""
     parties: list[str] = []
     after_with = False
+    in_event_name = False  # "Bên lề Diễn đàn … Trung Quốc – ASEAN lần thứ 10, …": ASEAN names the forum
+    last = ""
     for idx, it in enumerate(items):
         if it.kind == "tok" and it.value in {"voi", "with", "giua", "between"}:
             after_with = True
-        if it.kind != "org":
+        if it.kind == "tok":
+            pair = f"{last} {it.value}"
+            if it.value in _EVENT_HEADS or pair in _EVENT_HEADS:
+                in_event_name = True
+            elif it.value in {",", ";", ":", "(", ")", "va", "and"} or it.start >= verb_at:
+                in_event_name = False
+            last = it.value
+            continue
+        if it.kind != "org" or in_event_name:
             continue
         prev = items[idx - 1] if idx else None
         before_prev = items[idx - 2] if idx > 1 else None
