@@ -103,7 +103,7 @@ def process_file(path: str, fingerprint: str = "") -> tuple[str, str | None, byt
     import pyoxigraph as ox
 
     from kg.extract.pipeline import extract
-    from kg.mapping import to_quads
+    from kg.mapping import entity_quads, to_quads
     from kg.reader import read_document
     from kg.vocab import doc_iri
 
@@ -112,7 +112,7 @@ def process_file(path: str, fingerprint: str = "") -> tuple[str, str | None, byt
         digest = doc.content_hash + "/" + fingerprint
         ex = extract(doc)
         quads = to_quads(ex)
-        data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        data = ox.serialize(quads + entity_quads(quads), format=ox.RdfFormat.N_QUADS)
         counts = {"organizations": len(ex.organizations), "people": len(ex.people),
                   "agreements": len(ex.agreements), "events": len(ex.events),
                   "roles": len(ex.memberships), "triples": len(quads)}

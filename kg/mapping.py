@@ -6,6 +6,7 @@ the same IRI in every run and every document, and rebuilding a document rewrites
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -50,6 +51,16 @@ class _Graph:
             self.add(s, V.RDF + "type", _n(c))
 
 
+def entity_quads(quads: list[Quad]) -> list[Quad]:
+    """The document's statements about organizations, people and roles (not their provenance), as
+    quads of the shared entities graph (see vocab.ENTITIES_GRAPH)."""
+    graph = NamedNode(V.ENTITIES_GRAPH)
+    derived = V.PROV + "wasDerivedFrom"
+    return [Quad(q.subject, q.predicate, q.object, graph) for q in quads
+            if isinstance(q.subject, NamedNode) and q.subject.value.startswith(V.ENTITY_PREFIXES)
+            and q.predicate.value != derived]
+
+
 def to_quads(ex: Extraction) -> list[Quad]:
     doc = ex.document
     d = _n(V.doc_iri(doc.slug))
@@ -88,12 +99,16 @@ def to_quads(ex: Extraction) -> list[Quad]:
             g.add(node, prop, _date_literal(when))
             g.add(node, V.COOP + "earliestDate", Literal(when.earliest(), datatype=_n(V.XSD + "date")))
 
+    evidence_sentences: dict[tuple[int, int], object] = {}
+
     def sentence(s: Sentence | None):
         if s is None:
             return None
         node = _n(f"{d.value}#char={s.start},{s.end}")
-        g.type(node, V.NIF + "Sentence")
-        offsets(node, s.start, s.end)
+        if (s.start, s.end) not in evidence_sentences:
+            g.type(node, V.NIF + "Sentence")
+            offsets(node, s.start, s.end)
+            evidence_sentences[(s.start, s.end)] = node
         return node
 
     for key, org in ex.organizations.items():
@@ -211,6 +226,14 @@ def to_quads(ex: Extraction) -> list[Quad]:
             g.add(node, V.COOP + "participant", _n(V.org_iri(p)))
         g.add(node, derived, d)
         g.add(node, V.COOP + "evidence", sentence(e.sentence))
+
+    # A mention inside an evidence sentence points at it (nif:sentence), so "the sentence around this
+    # mention" is one look-up, not an offset comparison against every sentence of the document.
+    spans = sorted(evidence_sentences)
+    for m in ex.mentions:
+        i = bisect.bisect_right(spans, (m.start, float("inf"))) - 1
+        if i >= 0 and spans[i][0] <= m.start and m.end <= spans[i][1]:
+            g.add(_n(f"{d.value}#char={m.start},{m.end}"), V.NIF + "sentence", evidence_sentences[spans[i]])
     return g.quads
 
 

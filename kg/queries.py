@@ -172,9 +172,17 @@ def execute(store: ox.Store, text: str, subs: dict[str, ox.NamedNode | ox.Litera
     """Run a SELECT/ASK query over the union of the document graphs: (columns, rows of terms)."""
     check_read_only(text)
     subs = subs or {}
+    bound, rest = _bind_in_text(text, subs) if subs else (text, subs)
     try:
-        result = store.query(text, use_default_graph_as_union=True,
-                             substitutions={ox.Variable(k): v for k, v in subs.items()} or None)
+        try:
+            result = store.query(bound, use_default_graph_as_union=True,
+                                 substitutions={ox.Variable(k): v for k, v in rest.items()} or None)
+        except SyntaxError:
+            if bound == text:
+                raise
+            # the user's own text, so that an error points at its line:column
+            result = store.query(text, use_default_graph_as_union=True,
+                                 substitutions={ox.Variable(k): v for k, v in subs.items()} or None)
     except SyntaxError as e:
         raise UsageError(f"SPARQL syntax error: {e} (line:column)") from None
     except OSError as e:
@@ -190,6 +198,21 @@ def execute(store: ox.Store, text: str, subs: dict[str, ox.NamedNode | ox.Litera
     triples = list(result)
     return ["subject", "predicate", "object"], [
         {"subject": t.subject, "predicate": t.predicate, "object": t.object} for t in triples]
+
+
+def _bind_in_text(text: str, subs: dict[str, ox.NamedNode | ox.Literal]
+                  ) -> tuple[str, dict[str, ox.NamedNode | ox.Literal]]:
+    """Parameters as a VALUES block first in the WHERE group (see kg.sparql_text), so the engine starts
+    from them; pyoxigraph's substitutions when the query has no such group or a value cannot be written."""
+    from kg.errors import KgError
+    from kg.sparql_text import inject_values
+
+    if any(re.search(rf"\bAS\s+[?$]{re.escape(name)}\b", text, re.I) for name in subs):
+        return text, subs  # (… AS ?param) assigns the parameter: a VALUES block would clash with it
+    try:
+        return inject_values(text, subs), {}
+    except KgError:
+        return text, subs
 
 
 def term_text(term, compact: bool = False) -> str:

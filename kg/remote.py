@@ -46,6 +46,7 @@ import pyoxigraph as ox
 
 from kg import vocab as V
 from kg.errors import KgError, QueryError, UsageError
+from kg.sparql_text import inject_values, term_sparql  # noqa: F401  (term_sparql: part of this module's API)
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 Rows = tuple[list[str], list[dict]]
@@ -160,103 +161,6 @@ def _unreachable(url: str, err: BaseException, timeout: float) -> KgError:
 
 
 # ---- queries ----------------------------------------------------------------------------------------
-
-_IRI = r'<[^<>"{}|^`\\\x00-\x20]*>'
-_TERM_IRI = re.compile(_IRI)
-_TERM_LITERAL = re.compile(
-    r'"(?:[^"\\\n\r]|\\[tbnrf"\'\\]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*"'
-    r"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*(?:--(?:ltr|rtl))?|\^\^" + _IRI + ")?")
-_VARNAME = re.compile(r"\w+")
-# Just enough of the SPARQL grammar to find the braces that matter: comments, strings, IRIs, variables,
-# prefixed names and escapes are consumed whole, so a "{" inside any of them is never counted.
-_TOKENS = re.compile(r'''
-    (?P<skip> \#[^\n\r]*
-      | """(?:[^"\\]|\\.|"(?!""))*""" | '\'\'(?:[^'\\]|\\.|'(?!''))*'\'\'
-      | "(?:[^"\\\n\r]|\\.)*" | '(?:[^'\\\n\r]|\\.)*'
-      | <[^<>"{}|^`\\\x00-\x20]*>
-      | [?$]\w+
-      | (?:[A-Za-z][\w.-]*)?:(?:[\w:.-]|%[0-9A-Fa-f]{2}|\\.)*
-      | \\. | \s+ )
-    | (?P<open>\{) | (?P<close>\}) | (?P<lparen>\() | (?P<rparen>\))
-    | (?P<word>[A-Za-z_]\w*)
-    | (?P<other>.)''', re.X | re.S)
-
-
-def term_sparql(term: Term) -> str:
-    """A term as SPARQL text: pyoxigraph's own N-Triples serialization, accepted only when it is exactly
-    one IRI or literal token (so no value, however hostile, can close the VALUES block)."""
-    if isinstance(term, ox.BlankNode):
-        raise UsageError("a blank node cannot be sent to a remote endpoint as a parameter — use an IRI")
-    if not isinstance(term, (ox.NamedNode, ox.Literal)):
-        raise UsageError(f"cannot send {term!r} as a query parameter")
-    text = str(term)
-    pattern = _TERM_IRI if isinstance(term, ox.NamedNode) else _TERM_LITERAL
-    if not pattern.fullmatch(text):
-        raise QueryError(f"cannot send the parameter value {term.value!r} safely to the endpoint")
-    return text
-
-
-def _where_group(text: str) -> tuple[int, int, bool] | None:
-    """(index of the "{" opening the outermost WHERE group, index of its "}", whether the group is a
-    bare sub-SELECT); None when the query has no WHERE group (DESCRIBE <x>, CONSTRUCT WHERE short form)."""
-    toks = [(m.lastgroup, m.start(), m.group()) for m in _TOKENS.finditer(text) if m.lastgroup != "skip"]
-    i, n = 0, len(toks)
-    while i < n and not (toks[i][0] == "word" and toks[i][2].upper() in {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}):
-        i += 1
-    if i == n:
-        return None
-    form = toks[i][2].upper()
-    i += 1
-    if form == "CONSTRUCT":
-        if i < n and toks[i][0] == "word" and toks[i][2].upper() == "WHERE":
-            return None  # CONSTRUCT WHERE { … }: the group is also the template
-        if i < n and toks[i][0] == "open":
-            depth = 0
-            while i < n:
-                depth += {"open": 1, "close": -1}.get(toks[i][0], 0)
-                i += 1
-                if depth == 0:
-                    break
-    parens = 0
-    while i < n and not (toks[i][0] == "open" and parens == 0):
-        parens += {"lparen": 1, "rparen": -1}.get(toks[i][0], 0)
-        i += 1
-    if i == n:
-        return None
-    start, depth, j = i, 0, i
-    while j < n:
-        depth += {"open": 1, "close": -1}.get(toks[j][0], 0)
-        if depth == 0:
-            break
-        j += 1
-    if j == n:
-        return None
-    subselect = start + 1 < n and toks[start + 1][0] == "word" and toks[start + 1][2].upper() == "SELECT"
-    return toks[start][1], toks[j][1], subselect
-
-
-def inject_values(text: str, subs: dict[str, Term] | None) -> str:
-    """The query with `VALUES (?a ?b) { (<iri> "lit"^^<dt>) }` first in its outermost WHERE group — the
-    remote equivalent of pyoxigraph's substitutions. Inserted on the same line, so the server's
-    line:column in a syntax error still points into the user's query."""
-    if not subs:
-        return text
-    names, values = [], []
-    for name, term in subs.items():
-        if not _VARNAME.fullmatch(name):
-            raise UsageError(f"{name!r} is not a SPARQL variable name")
-        names.append("?" + name)
-        values.append(term_sparql(term))
-    place = _where_group(text)
-    if place is None:
-        raise UsageError("cannot bind parameters in this query: it has no WHERE { … } group (write "
-                         "CONSTRUCT { … } WHERE { … } rather than CONSTRUCT WHERE, or drop the parameters)")
-    start, end, subselect = place
-    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(values)}) }} "
-    if subselect:  # `{ VALUES … SELECT … }` is not SPARQL: wrap the sub-SELECT in its own group
-        return text[:start + 1] + block + "{ " + text[start + 1:end] + " } " + text[end:]
-    return text[:start + 1] + block + text[start + 1:]
-
 
 def parse_answer(payload: bytes, content_type: str, url: str) -> Rows:
     """(columns, rows of pyoxigraph terms) from a SPARQL results document or an RDF graph, with pyoxigraph's

@@ -164,6 +164,31 @@ def apply_update(kg_store: KgStore, text: str, wait: bool = False) -> None:
             store.update(text)
         except SyntaxError as e:
             raise UsageError(f"SPARQL syntax error: {e}") from None
+        refresh_entities(store)
+
+
+def refresh_entities(store: ox.Store) -> int:
+    """Recompute the entities graph (vocab.ENTITIES_GRAPH) from the document graphs: after an update that
+    may have changed any of them, or for data loaded from elsewhere. Builds keep it up to date
+    document by document instead. Returns its size."""
+    entities = ox.NamedNode(V.ENTITIES_GRAPH)
+    meta = ox.NamedNode(V.META_GRAPH)
+    derived = ox.NamedNode(V.PROV + "wasDerivedFrom")
+    if store.contains_named_graph(entities):
+        store.remove_graph(entities)
+    seen: set[tuple] = set()
+    quads = []
+    for q in store.quads_for_pattern(None, None, None, None):
+        if isinstance(q.graph_name, ox.DefaultGraph) or q.graph_name == meta or q.predicate == derived:
+            continue
+        if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(V.ENTITY_PREFIXES):
+            key = (q.subject, q.predicate, q.object)
+            if key not in seen:
+                seen.add(key)
+                quads.append(ox.Quad(q.subject, q.predicate, q.object, entities))
+    if quads:
+        store.extend(quads)
+    return len(quads)
 
 
 def document_hashes(store: ox.Store) -> dict[str, tuple[str, str]]:
@@ -174,10 +199,17 @@ def document_hashes(store: ox.Store) -> dict[str, tuple[str, str]]:
 
 
 def forget_document(store: ox.Store, doc_iri: str) -> None:
-    """Remove a document's graph and its bookkeeping (before loading its new version)."""
+    """Remove a document's graph and its bookkeeping (before loading its new version), and what only
+    it said about entities from the entities graph."""
     g = ox.NamedNode(doc_iri)
     if store.contains_named_graph(g):
+        entities = ox.NamedNode(V.ENTITIES_GRAPH)
+        said = [q for q in store.quads_for_pattern(None, None, None, g)
+                if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(V.ENTITY_PREFIXES)]
         store.remove_graph(g)
+        for q in said:
+            if not any(o.graph_name != entities for o in store.quads_for_pattern(q.subject, q.predicate, q.object)):
+                store.remove(ox.Quad(q.subject, q.predicate, q.object, entities))
     meta = ox.NamedNode(V.META_GRAPH)
     for q in list(store.quads_for_pattern(g, None, None, meta)):
         store.remove(q)

@@ -23,6 +23,11 @@ PREFIXES = {
     "dcterms": DCTERMS, "nif": NIF, "itsrdf": ITSRDF, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD, "wd": WD,
 }
 META_GRAPH = KGID + "graph/meta"
+# Each organization, person and role described once (labels, kind, country, parent…): a deduplicated
+# copy of what the document graphs say about them, kept by every build, so that queries look names up
+# once instead of once per document that restates them. Derived data: rebuilt from the documents.
+ENTITIES_GRAPH = KGID + "graph/entities"
+ENTITY_PREFIXES = (KGID + "org/", KGID + "person/", KGID + "role/")
 
 AGREEMENT_CLASSES = {
     "mou": "MemorandumOfUnderstanding", "agreement": "CooperationAgreement", "plan": "CooperationPlan",

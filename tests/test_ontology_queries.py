@@ -16,6 +16,8 @@ import rdflib
 from pyshacl import validate
 from rdflib import Literal, URIRef
 
+from kg.store import refresh_entities
+
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY = ROOT / "ontology" / "coop.ttl"
 SHAPES = ROOT / "ontology" / "shapes.ttl"
@@ -81,6 +83,7 @@ def term(kind: str, raw: str) -> ox.NamedNode | ox.Literal:
 def load_store(path: Path = SAMPLE) -> ox.Store:
     store = ox.Store()
     store.load(path=str(path), format=ox.RdfFormat.TRIG)
+    refresh_entities(store)  # what a build keeps beside the document graphs
     return store
 
 
@@ -852,6 +855,7 @@ def test_repeating_every_fact_in_more_documents_changes_no_row(store, name):
 def store_of(ds: rdflib.Dataset) -> ox.Store:
     store = ox.Store()
     store.load(ds.serialize(format="trig").encode("utf-8"), format=ox.RdfFormat.TRIG)
+    refresh_entities(store)
     return store
 
 

@@ -26,6 +26,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg import api
+from kg import vocab as V
 from kg.build import build
 from kg.errors import KgError, QueryError, UsageError
 from kg.queries import bind, execute, expand_iri, resolve_entity, saved_queries
@@ -40,6 +41,11 @@ COUNT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 HOSTILE = ['x" } DROP ALL { "', "} ; DROP ALL ; {", 'quote " and \\ backslash', "line1\nline2\r\tend",
            "'''", '"""', "\\u0022 not an escape", "\x00\x01\x7f control", "Tiêu chuẩn 🎉", "\u2028\u2029",
            "<http://evil/> } DROP ALL { <x>", "# not a comment {"]
+
+
+def graph_count() -> int:
+    """Graphs a push sends for the corpus: one per article and the shared entities graph."""
+    return len(corpus_files()) + 1
 
 
 def corpus_files() -> list[Path]:
@@ -144,7 +150,7 @@ def store_copy(corpus_store, tmp_path) -> Path:
 
 def test_every_saved_query_gives_the_same_rows_remotely(store_copy, oxigraph_rw):
     report = push(oxigraph_rw.store, store_copy)
-    assert len(report.sent) == len(corpus_files()) and not report.deleted
+    assert len(report.sent) == graph_count() and not report.deleted
     queries = saved_queries()
     assert len(queries) >= 10
     for q in queries:
@@ -172,7 +178,10 @@ def test_pushing_twice_sends_nothing_and_changes_nothing(store_copy, oxigraph_rw
     state = json.loads((store_copy / STATE_FILE).read_text(encoding="utf-8"))
     graphs = state["endpoints"][oxigraph_rw.store]["graphs"]
     hashes = document_hashes(KgStore(store_copy).open_read())
-    assert graphs == {iri: h for iri, (h, _) in hashes.items()}  # the meta graph stays local
+    # the meta graph stays local; the entities graph is sent, hashed from its content
+    assert set(graphs) == set(hashes) | {V.ENTITIES_GRAPH}
+    assert all(graphs[iri] == h for iri, (h, _) in hashes.items())
+    assert graphs[V.ENTITIES_GRAPH].startswith("nt-sha256:")
 
 
 def test_only_the_changed_document_is_sent_again_and_removed_ones_are_deleted(tmp_path, oxigraph_rw):
@@ -182,7 +191,7 @@ def test_only_the_changed_document_is_sent_again_and_removed_ones_are_deleted(tm
         shutil.copy(f, docs / f.name)
     store = tmp_path / "store"
     build([docs], store, jobs=1)
-    assert len(push(oxigraph_rw.store, store).sent) == len(corpus_files())
+    assert len(push(oxigraph_rw.store, store).sent) == graph_count()
 
     changed = docs / corpus_files()[0].name
     changed.write_text(changed.read_text(encoding="utf-8") + "\nMột câu mới được thêm vào.\n", encoding="utf-8")
@@ -190,7 +199,8 @@ def test_only_the_changed_document_is_sent_again_and_removed_ones_are_deleted(tm
     changed_iri = next(iri for iri, (_, src) in document_hashes(KgStore(store).open_read()).items()
                        if Path(src).name == changed.name)
     report = push(oxigraph_rw.store, store)
-    assert report.sent == [changed_iri] and report.deleted == []
+    # the changed article, and the entities graph when what it says about entities changed
+    assert set(report.sent) - {V.ENTITIES_GRAPH} == {changed_iri} and report.deleted == []
 
     removed = docs / corpus_files()[-1].name
     removed_iri = next(iri for iri, (_, src) in document_hashes(KgStore(store).open_read()).items()
@@ -198,7 +208,8 @@ def test_only_the_changed_document_is_sent_again_and_removed_ones_are_deleted(tm
     removed.unlink()
     assert build([docs], store, jobs=1, prune=True).count("removed") == 1
     report = push(oxigraph_rw.store, store)
-    assert report.sent == [] and report.deleted == [removed_iri]
+    # what only the removed article said about its organizations leaves the entities graph
+    assert report.sent == [V.ENTITIES_GRAPH] and report.deleted == [removed_iri]
     ask = f"ASK {{ GRAPH <{removed_iri}> {{ ?s ?p ?o }} }}"
     assert remote_query(oxigraph_rw.query, ask)[1][0]["result"].value == "false"
     local = api.query("stats", store, is_text=False)
@@ -405,12 +416,13 @@ def fake_server() -> Iterator[type[FakeServer]]:
 def test_push_retries_server_errors_then_succeeds(store_copy, fake_server):
     server = fake_server([(503, "text/plain", b"busy"), (502, "text/plain", b"gateway")], (204, "text/plain", b""))
     report = push(server.url + "/store", store_copy, jobs=1, backoff=0.01)
-    n = len(corpus_files())
+    n = graph_count()
     assert len(report.sent) == n
     puts = [r for r in server.requests if r[0] == "PUT"]
     assert len(puts) == n + 2
     assert all(r[2]["Content-Type"] == "application/n-triples" for r in puts)
-    assert all(r[1].startswith("/store?graph=https%3A%2F%2Fw3id.org%2Fcoop-kg%2Fid%2Fdoc%2F") for r in puts)
+    assert all(r[1].startswith("/store?graph=https%3A%2F%2Fw3id.org%2Fcoop-kg%2Fid%2Fdoc%2F") or
+               r[1] == "/store?graph=https%3A%2F%2Fw3id.org%2Fcoop-kg%2Fid%2Fgraph%2Fentities" for r in puts)
     assert "Authorization" not in puts[0][2]
 
 
@@ -467,9 +479,9 @@ def test_push_command_prints_one_summary_line(store_copy, oxigraph_rw):
     runner = CliRunner()
     result = runner.invoke(kg_app(), ["push", "--endpoint", oxigraph_rw.store, "--store", str(store_copy)])
     assert result.exit_code == 0, result.output
-    assert f"{len(corpus_files())} graphs sent, 0 deleted, 0 unchanged → {oxigraph_rw.store}" in result.output
+    assert f"{graph_count()} graphs sent, 0 deleted, 0 unchanged → {oxigraph_rw.store}" in result.output
     again = runner.invoke(kg_app(), ["push", "--endpoint", oxigraph_rw.store, "--store", str(store_copy)])
-    assert f"0 graphs sent, 0 deleted, {len(corpus_files())} unchanged" in again.output
+    assert f"0 graphs sent, 0 deleted, {graph_count()} unchanged" in again.output
     stop_process(oxigraph_rw.proc)
     dead = runner.invoke(kg_app(), ["push", "--endpoint", oxigraph_rw.store, "--store", str(store_copy), "--all"])
     assert dead.exit_code == 1 and "Error: cannot reach" in dead.output and "Traceback" not in dead.output
