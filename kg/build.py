@@ -129,6 +129,9 @@ def build(paths: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike
           on_start: Callable[[int], None] | None = None) -> BuildReport:
     """Build (or update) the store from files and folders. See the module docstring."""
 
+    import pyoxigraph as ox
+
+    from kg import vocab as V
     from kg.store import KgStore, document_hashes, record_build, remove_document
 
     files, problems = collect_inputs(paths)
@@ -181,6 +184,11 @@ def build(paths: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike
             if violations:
                 raise UsageError(f"--strict: {len(violations)} SHACL violation(s); the store was not changed. "
                                  f"First: {violations[0]}")
+        if report.count("added") or report.count("updated") or report.count("removed") or \
+                not store.contains_named_graph(ox.NamedNode(V.STATS_GRAPH)):
+            from kg.stats import refresh_stats
+
+            refresh_stats(store)
         record_build(store, {"added": report.count("added"), "updated": report.count("updated"),
                              "unchanged": report.count("unchanged"), "skipped": report.count("skipped")})
     return report

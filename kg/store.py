@@ -165,6 +165,9 @@ def apply_update(kg_store: KgStore, text: str, wait: bool = False) -> None:
         except SyntaxError as e:
             raise UsageError(f"SPARQL syntax error: {e}") from None
         refresh_entities(store)
+        from kg.stats import refresh_stats
+
+        refresh_stats(store)
 
 
 def refresh_entities(store: ox.Store) -> int:

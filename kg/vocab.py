@@ -28,6 +28,9 @@ META_GRAPH = KGID + "graph/meta"
 # once instead of once per document that restates them. Derived data: rebuilt from the documents.
 ENTITIES_GRAPH = KGID + "graph/entities"
 ENTITY_PREFIXES = (KGID + "org/", KGID + "person/", KGID + "role/")
+# Sizes of the graph (VoID), counted by each build so that `kg query stats` reads a dozen triples.
+STATS_GRAPH = KGID + "graph/stats"
+VOID = "http://rdfs.org/ns/void#"
 
 AGREEMENT_CLASSES = {
     "mou": "MemorandumOfUnderstanding", "agreement": "CooperationAgreement", "plan": "CooperationPlan",

@@ -44,8 +44,8 @@ HOSTILE = ['x" } DROP ALL { "', "} ; DROP ALL ; {", 'quote " and \\ backslash', 
 
 
 def graph_count() -> int:
-    """Graphs a push sends for the corpus: one per article and the shared entities graph."""
-    return len(corpus_files()) + 1
+    """Graphs a push sends for the corpus: one per article, the shared entities graph and the stats graph."""
+    return len(corpus_files()) + 2
 
 
 def corpus_files() -> list[Path]:
@@ -178,10 +178,10 @@ def test_pushing_twice_sends_nothing_and_changes_nothing(store_copy, oxigraph_rw
     state = json.loads((store_copy / STATE_FILE).read_text(encoding="utf-8"))
     graphs = state["endpoints"][oxigraph_rw.store]["graphs"]
     hashes = document_hashes(KgStore(store_copy).open_read())
-    # the meta graph stays local; the entities graph is sent, hashed from its content
-    assert set(graphs) == set(hashes) | {V.ENTITIES_GRAPH}
+    # the meta graph stays local; the entities and stats graphs are sent, hashed from their content
+    assert set(graphs) == set(hashes) | {V.ENTITIES_GRAPH, V.STATS_GRAPH}
     assert all(graphs[iri] == h for iri, (h, _) in hashes.items())
-    assert graphs[V.ENTITIES_GRAPH].startswith("nt-sha256:")
+    assert graphs[V.ENTITIES_GRAPH].startswith("nt-sha256:") and graphs[V.STATS_GRAPH].startswith("nt-sha256:")
 
 
 def test_only_the_changed_document_is_sent_again_and_removed_ones_are_deleted(tmp_path, oxigraph_rw):
@@ -200,7 +200,7 @@ def test_only_the_changed_document_is_sent_again_and_removed_ones_are_deleted(tm
                        if Path(src).name == changed.name)
     report = push(oxigraph_rw.store, store)
     # the changed article, and the entities graph when what it says about entities changed
-    assert set(report.sent) - {V.ENTITIES_GRAPH} == {changed_iri} and report.deleted == []
+    assert set(report.sent) - {V.ENTITIES_GRAPH, V.STATS_GRAPH} == {changed_iri} and report.deleted == []
 
     removed = docs / corpus_files()[-1].name
     removed_iri = next(iri for iri, (_, src) in document_hashes(KgStore(store).open_read()).items()
@@ -209,7 +209,7 @@ def test_only_the_changed_document_is_sent_again_and_removed_ones_are_deleted(tm
     assert build([docs], store, jobs=1, prune=True).count("removed") == 1
     report = push(oxigraph_rw.store, store)
     # what only the removed article said about its organizations leaves the entities graph
-    assert report.sent == [V.ENTITIES_GRAPH] and report.deleted == [removed_iri]
+    assert report.sent == sorted([V.ENTITIES_GRAPH, V.STATS_GRAPH]) and report.deleted == [removed_iri]
     ask = f"ASK {{ GRAPH <{removed_iri}> {{ ?s ?p ?o }} }}"
     assert remote_query(oxigraph_rw.query, ask)[1][0]["result"].value == "false"
     local = api.query("stats", store, is_text=False)
@@ -422,7 +422,7 @@ def test_push_retries_server_errors_then_succeeds(store_copy, fake_server):
     assert len(puts) == n + 2
     assert all(r[2]["Content-Type"] == "application/n-triples" for r in puts)
     assert all(r[1].startswith("/store?graph=https%3A%2F%2Fw3id.org%2Fcoop-kg%2Fid%2Fdoc%2F") or
-               r[1] == "/store?graph=https%3A%2F%2Fw3id.org%2Fcoop-kg%2Fid%2Fgraph%2Fentities" for r in puts)
+               r[1].startswith("/store?graph=https%3A%2F%2Fw3id.org%2Fcoop-kg%2Fid%2Fgraph%2F") for r in puts)
     assert "Authorization" not in puts[0][2]
 
 
