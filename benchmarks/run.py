@@ -398,14 +398,15 @@ def bench_rebuild(corpus: Path, store: Path, timeout: float) -> dict[str, Any]:
 
 
 # ---- queries: Oxigraph (in a worker process, killed at the cap) -----------------------------------------
-def _query_child(conn, store: str, name: str, warmups: int, runs: int, budget: float) -> None:
+def _query_child(conn, store: str, name: str, warmups: int, runs: int, budget: float,
+                 given: dict[str, str] | None = None) -> None:
     try:
         from kg import queries as Q
         from kg.store import KgStore
 
         st = KgStore(store).open_read()
         q = Q.load_query(name)
-        subs = Q.bind(q, {}, lambda v: Q.resolve_entity(st, v))
+        subs = Q.bind(q, given or {}, lambda v: Q.resolve_entity(st, v))
         start = time.perf_counter()
         i = 0
         while i < warmups + runs:
@@ -466,8 +467,9 @@ def run_child(target, args: tuple, cap: float
     return warm, timed, rows, error, timed_out
 
 
-def time_query(store: Path, name: str, *, warmups: int, runs: int, cap: float) -> dict[str, Any]:
-    args = (str(store), name, warmups, runs, cap / 2)
+def time_query(store: Path, name: str, *, warmups: int, runs: int, cap: float,
+               given: dict[str, str] | None = None) -> dict[str, Any]:
+    args = (str(store), name, warmups, runs, cap / 2, given)
     warm, timed, rows, error, timed_out = run_child(_query_child, args, cap)
     out: dict[str, Any] = {"runs": len(timed), "warmups": len(warm), "rows": rows,
                            "first_ms": r(1000 * warm[0], 1) if warm else None,
@@ -496,16 +498,44 @@ def bench_queries(store: Path, *, runs: int, warmups: int, cap: float) -> dict[s
     from kg.queries import saved_queries
 
     out: dict[str, Any] = {}
+    typical = typical_organization(store)
     for q in saved_queries():
         log(f"  query {q.name}")
         res = time_query(store, q.name, warmups=warmups, runs=runs, cap=cap)
         target = TARGETS["query_p50_ms"] if q.name in ENTITY_QUERIES else TARGETS["query_aggregation_p50_ms"]
         res["target_p50_ms"] = target
         res["class"] = "entity" if q.name in ENTITY_QUERIES else "whole-graph"
+        if q.name in ENTITY_QUERIES:
+            # The default parameter is STAMEQ, named in most generated articles: its answers run to
+            # tens of thousands of rows, a whole-graph answer in all but name. Measured as such, and the
+            # same query again for an organization of median mentions (the lookup the target is about).
+            res["class"] = "entity (hub: the default parameter, STAMEQ)"
+            res["target_p50_ms"] = target = TARGETS["query_aggregation_p50_ms"]
+            if typical:
+                param = q.params[0].name
+                t = time_query(store, q.name, warmups=warmups, runs=runs, cap=cap, given={param: typical})
+                t["target_p50_ms"] = TARGETS["query_p50_ms"]
+                t["class"] = "entity (typical)"
+                t["param"] = typical
+                p50 = t.get("p50_ms")
+                t["meets_target"] = bool(p50 is not None and p50 <= TARGETS["query_p50_ms"])
+                out[f"{q.name} (typical org)"] = t
         p50 = res.get("p50_ms")
         res["meets_target"] = bool(p50 is not None and p50 <= target)
         out[q.name] = res
     return out
+
+
+def typical_organization(store: Path) -> str | None:
+    """The organization with the median number of mentions (IRI), for the entity queries' lookups."""
+    from kg.store import KgStore
+
+    st = KgStore(store).open_read()
+    rows = list(st.query(
+        "SELECT ?e (COUNT(?m) AS ?n) WHERE { ?m <http://www.w3.org/2005/11/its/rdf#taIdentRef> ?e . "
+        "FILTER(STRSTARTS(STR(?e), 'https://w3id.org/coop-kg/id/org/')) } GROUP BY ?e ORDER BY ?n ?e",
+        use_default_graph_as_union=True))
+    return f"<{rows[len(rows) // 2]['e'].value}>" if rows else None
 
 
 # ---- queries: rdflib on the same data ---------------------------------------------------------------------
