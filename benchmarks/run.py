@@ -367,10 +367,11 @@ def bench_build(corpus: Path, store: Path, timeout: float, stats_timeout: float)
     out["ok"] = True
     st = stats_counts(store, stats_timeout)
     counts = st["counts"]
-    out.update(triples=counts.get("triples"), statements=counts.get("statements"), counts=counts,
+    # "statements": the triples of the document graphs, counted once per graph (kg query stats)
+    out.update(triples=counts.get("statements"), statements=counts.get("statements"), counts=counts,
                stats_wall_s=st["stats_wall_s"])
-    if counts.get("triples") and res["wall_s"]:
-        out["triples_s"] = round(counts["triples"] / res["wall_s"])
+    if counts.get("statements") and res["wall_s"]:
+        out["triples_s"] = round(counts["statements"] / res["wall_s"])
         out["statements_s"] = round(counts.get("statements", 0) / res["wall_s"])
     return out
 
