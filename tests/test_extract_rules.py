@@ -401,3 +401,55 @@ def test_a_day_of_every_year_is_not_the_date_of_a_fact():
     e = extract_text("T\nHANOI, October 12, 2022 — STAMEQ recalled that World Standards Day falls on "
                      "14 October each year.\nSTAMEQ and BSI also signed a Memorandum of Understanding.", "t.txt")
     assert [a.signed_on.iso() for a in e.agreements] == ["2022-10-12"]
+
+
+def test_chromatography_and_submission_for_signing_are_not_signings():
+    e = ex("Các phòng thử nghiệm quan tâm đến khóa đào tạo về sắc ký khí của Viện Đo lường Việt Nam có thể "
+           "liên hệ với PTB.")
+    assert e.agreements == []
+    e = ex("Viện Đo lường Việt Nam và PTB thống nhất xây dựng dự thảo Bản ghi nhớ, dự kiến trình ký năm 2025.")
+    assert e.agreements == []
+    e = ex("Việc ký kết Bản ghi nhớ giữa Viện Đo lường Việt Nam và PTB sẽ được xem xét trong năm 2025.")
+    assert e.agreements == []
+
+
+def test_those_who_witnessed_a_signing_are_not_its_parties():
+    e = extract_text("T\nOn 4 May 2021, STAMEQ's Director General and the Head of BSI witnessed the signing of a "
+                     "Memorandum of Understanding between the Vietnam Metrology Institute and PTB.", "t.txt")
+    assert parties(e) == {frozenset({"vmi", "ptb"})}
+
+
+def test_a_weekday_with_its_date_in_brackets():
+    e = ex("Hôm thứ Tư (21/9/2022), Viện Đo lường Việt Nam và KRISS đã ký Bản ghi nhớ.")
+    assert [a.signed_on.iso() for a in e.agreements] == ["2022-09-21"]
+    e = extract_text("Tiêu đề\nNgày đăng: 28/09/2022 | Tác giả: Minh An\n"
+                     "Hôm thứ Tư (21/9), Viện Đo lường Việt Nam và KRISS đã ký Bản ghi nhớ.", "t.txt")
+    assert [a.signed_on.iso() for a in e.agreements] == ["2022-09-21"]
+
+
+def test_the_next_day_follows_the_fact_before():
+    e = extract_text("T\nOn 19 February 2024, STAMEQ and the GCC Standardization Organization (GSO) signed a "
+                     "Memorandum of Understanding. The next day, the Vietnam Metrology Institute and PTB signed "
+                     "a letter of intent.", "t.txt")
+    assert {frozenset(a.parties): a.signed_on.iso() for a in e.agreements}[frozenset({"vmi", "ptb"})] == \
+        "2024-02-20"
+
+
+def test_an_apposition_naming_the_parent_is_not_a_party():
+    e = extract_text("T\nOn 19 February 2024, the Vietnam Metrology Institute (VMI), a STAMEQ unit, signed a "
+                     "letter of intent with PTB.", "t.txt")
+    assert parties(e) == {frozenset({"vmi", "ptb"})}
+
+
+def test_three_sides_refer_to_the_agreement_before():
+    e = ex("Ngày 9/4/2024, Tổng cục Tiêu chuẩn Đo lường Chất lượng, CEN và CENELEC đã ký Bản ghi nhớ. "
+           "Văn bản này thay thế Thỏa thuận hợp tác mà ba bên đã ký vào tháng 6/2014.")
+    dates = {a.signed_on.iso() for a in e.agreements if set(a.parties) == {"stameq", "cen", "cenelec"}}
+    assert dates == {"2024-04-09", "2014-06"}
+
+
+def test_a_known_body_after_and_is_another_body():
+    e = extract_text("T\nOn 2 May 2023 the Vietnam Metrology Institute and PTB signed a Memorandum of "
+                     "Understanding with the Ministry of Science and Technology.", "t.txt")
+    assert {"vmi", "ptb"} <= orgs(e)
+    assert any("Ministry of Science and Technology" in o.names for o in e.organizations.values())

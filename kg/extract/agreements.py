@@ -28,7 +28,7 @@ _KINDS: list[tuple[re.Pattern[str], str]] = [
      "agreement"),
 ]
 _SIGN = re.compile(
-    r"(?<!dang )(?<!dang)(?<!thu )\bky(?! hieu)(?! ten)(?! gia)(?! su)(?! nang)(?! thuat)(?! niem)(?! luc)"
+    r"(?<!dang )(?<!dang)(?<!thu )(?<!sac )\bky(?! hieu)(?! ten)(?! gia)(?! su)(?! nang)(?! thuat)(?! niem)(?! luc)"
     r"(?! uc)(?! yeu)"
     r"|\bsealed\b|\binitiall?ed\b|\bput pen to paper\b"
     r"(?! thi)(?! han)(?! tuc)(?! tuc)(?! hop)(?! hoc)\b|\bsign(ed|s|ing)?\b|\binked\b|\bconcluded\b|"
@@ -46,8 +46,10 @@ _NOT_SIGNED = re.compile(
     r"aim(s|ed)? to (sign|conclude)|looking forward to sign|toward(s)? (signing|concluding)|prepare(d)? to sign|"
     r"sap ky|se duoc ky|du kien duoc ky|hy vong|ky vong|dang trao doi|chua an dinh|thoi diem ky|"
     r"no (document|agreement|mou|memorandum) (was|has been) signed|was not signed|were not signed|"
-    r"kha nang ky|consider(s|ed|ing)? (the )?sign\w*)\b"
+    r"kha nang ky|consider(s|ed|ing)? (the )?sign\w*|trinh ky|duoc xem xet)\b"
 )
+_NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"
+                             r"are expected|duoc xem xet|could|may)\b")
 _SIGNING_CEREMONY = re.compile(r"\b(le ky|buoi ky|signing ceremony)\b")
 _SUBJECT = re.compile(r"\b(ve viec|ve|tren|trong linh vuc|on|concerning|regarding|in the field of|for)\b")
 
@@ -62,6 +64,8 @@ def agreement_kind(folded_sentence: str) -> str | None:
 def signing_position(folded_sentence: str, sentence: str | None = None) -> int | None:
     """Offset of the signing verb in a sentence that reports a signing, else None. With the sentence
     itself, "ký" must carry its own tone: "kỳ" (nhiệm kỳ), "kỹ" (kỹ thuật), "kỷ" (kỷ niệm) are other words."""
+    if _NOMINAL_FUTURE.search(folded_sentence):
+        return None  # "Việc ký kết … sẽ được xem xét", "The signing of … is expected …"
     for m in _SIGN.finditer(folded_sentence):
         if sentence is not None and folded_sentence[m.start():m.start() + 2] == "ky" and \
                 sentence[m.start():m.start() + 2].lower() != "ký":

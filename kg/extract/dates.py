@@ -60,8 +60,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_mdy", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s+" + _D + _ORD + r",?\s+" + _Y + r"\b")),
     ("vi_month", re.compile(r"(?i:tháng)\s*" + _M + r"(?:\s*(?i:năm)\s*|\s*/\s*|-)" + _Y + r"\b")),
     ("vi_daymonth", re.compile(
-        r"(?i:ngày|hôm|sáng|chiều|tối|trưa)\s+(?:(?i:thứ)\s+\w+,?\s*)?" + _D + r"(?:/|-|\s*(?i:tháng)\s*)" + _M
-        + r"\b(?![/.\-]\d)")),
+        r"(?i:ngày|hôm|sáng|chiều|tối|trưa)\s+(?:(?:(?i:thứ)\s+\w+|(?i:chủ nhật)),?\s*\(?)?" + _D
+        + r"(?:/|-|\s*(?i:tháng)\s*)" + _M + r"\b(?![/.\-]\d)\)?")),
     ("en_my", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s*,?\s+" + _Y + r"\b")),
     ("en_md", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s+" + _D + _ORD + r"\b(?![:\d])")),
     ("en_dm", re.compile(r"\b" + _D + _ORD + r"(?:\s+of)?\s+(?P<mn>" + _EN_MONTH_RE + r")\b")),
@@ -74,10 +74,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "hôm thứ Ba", "chiều thứ Sáu tuần trước". Last, so that "Thứ Năm, 27/6/2019" stays one full date.
     ("en_weekday", re.compile(
         r"\b(?P<rel>(?i:last|on|this past))\s+(?P<wd>" + _EN_WEEKDAY_RE + r")\b(?P<lw>\s+last\s+week)?"
-        r"(?!,?\s*(?:\d|" + _EN_MONTH_RE + r"))")),
+        r"(?!,?\s*\(?\s*(?:\d|" + _EN_MONTH_RE + r"))")),
     ("vi_weekday", re.compile(
         r"(?i:hôm|vào|sáng|chiều|tối|trưa)\s+(?P<wd>(?i:thứ)\s+(?i:hai|ba|tư|năm|sáu|bảy)|(?i:chủ nhật))"
-        r"(?P<lw>\s+(?i:tuần trước|tuần qua))?\b(?!,?\s*(?:\d|(?i:ngày)))")),
+        r"(?P<lw>\s+(?i:tuần trước|tuần qua))?\b(?!,?\s*\(?\s*(?:\d|(?i:ngày)))")),
 ]
 
 

@@ -272,11 +272,20 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             s, e = t.start, tokens[end - 1].end
             if not _overlaps(s, e, masked) and not _overlaps(s, e, role_spans):
                 cands.append(OrgSpan(s, e, text[s:e], "", "pattern"))
+    known_starts = {c.start for c in cands if c.source != "pattern"}
     for a, b in _en_runs(tokens):
         span = _trim_en(tokens, a, b, role_phrases)
         if span is None:
             continue
         a, b = span
+        # "the Vietnam Metrology Institute and PTB": a known body after "and" is another body, not the
+        # end of one name ("Ministry of Science and Technology" goes on: no body starts at "Technology")
+        for k in range(a + 1, b - 1):
+            if tokens[k].low in {"and", "&"} and tokens[k + 1].start in known_starts:
+                b = k
+                break
+        if b - a < 1:
+            continue
         words = [tokens[k].low for k in range(a, b)]
         company = b - a >= 2 and words[-1] in _COMPANY_SUFFIXES and tokens[a].is_acronym
         if (not company and not any(w in _EN_ORG_NOUNS for w in words)) or words[-1] in _EN_EVENT_NOUNS:

@@ -23,6 +23,8 @@ _HEAD_EN = {"bo": ("ministry", "federal ministry"), "vien": ("institute", "natio
             "vu": ("department",)}
 # Heading a delegation is a task, not an office in a body: kept only when the body is named.
 _TRANSIENT_ROLES = {"head-of-delegation", "deputy-head-of-delegation"}
+_WITNESSED = re.compile(r"\b(witness(ed|es|ing)?|chung kien|in the presence of|attended)\b")
+_NEXT_DAY = re.compile(r"\b(ngay hom sau|hom sau|ngay tiep theo|the next day|the following day|a day later)\b")
 _SAME_DAY = re.compile(r"\b(cung ngay|ngay hom do|on the same day|the same day|same day|that day)\b")
 _SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"trong dip nay|nhan dip nay|on this occasion|on the same occasion|on the sidelines|"
@@ -30,7 +32,8 @@ _SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"at the meeting|tai hoi nghi|tai buoi lam viec|trong chuyen (cong tac|tham)|"
                        r"in the same visit|during the same visit|ngay sau do|sau do|right after|shortly after|"
                        r"afterwards|following the ceremony|later that day|chieu cung ngay)\b")
-_BOTH_SIDES = re.compile(r"\bhai (ben|vien|co quan|to chuc|don vi|trung tam|phia|nuoc)\b|\b(the two|both) "
+_BOTH_SIDES = re.compile(r"\b(hai|ba|cac) (ben|vien|co quan|to chuc|don vi|trung tam|phia|nuoc)\b|"
+                         r"\b(the two|the three|both|all three) "
                          r"(sides|parties|organi[sz]ations|institutes|bodies|agencies|centres|centers)\b")
 _EVENT_HEADS = frozenset({"dien dan", "hoi nghi", "hoi thao", "toa dam", "forum", "conference", "summit", "workshop",
                           "symposium", "seminar", "congress"})
@@ -207,6 +210,13 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
     last = earlier[-1]
     if _SAME_OCCASION.search(folded) and last_fact_date is not None:
         return last_fact_date  # "at the ceremony", "on the sidelines": the occasion just reported
+    if _NEXT_DAY.search(folded) and last_fact_date is not None and last_fact_date.precision == "day":
+        import datetime as dt
+
+        d = dt.date(last_fact_date.year, last_fact_date.month or 1, last_fact_date.day or 1) + dt.timedelta(days=1)
+        return PartialDate(d.year, d.month, d.day)  # "Ngày hôm sau", "the next day": after the last fact
+    if _SAME_DAY.search(folded) and last_fact_date is not None and last_fact_date.precision == "day":
+        return last_fact_date  # "on the same day" as the fact just reported
     if _SAME_DAY.search(folded):
         # "Cùng ngày", "on the same day": the day last named
         in_last = [d for d in earlier if _same_sentence(body, d.start, last.start)]
@@ -268,6 +278,10 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     kind = agr.agreement_kind(folded[pos:pos + 45]) or agr.agreement_kind(folded[:pos]) or "agreement"
     verb_at = s.start + pos
     parties = [] if agr.ceremony_is_subject(folded) else _parties(ex, items, verb_at)
+    if _WITNESSED.search(folded[:pos]):
+        # "STAMEQ's Director General witnessed the signing (of an MoU between X and Y)": the bodies
+        # before the verb watched; only those named after "between"/"giữa" signed
+        parties = _parties(ex, items, verb_at, after_with_only=True)
     persons = [it.value for it in items if it.kind == "person"]
     by_role = {m.member for m in ex.memberships if m.sentence is not None and m.sentence.start <= s.start and
                m.sentence.end >= s.end and m.organization in parties}
@@ -336,7 +350,7 @@ def _compatible(a: PartialDate, b: PartialDate) -> bool:
     return x.startswith(y) or y.startswith(x)
 
 
-def _parties(ex: Extraction, items, verb_at: int) -> list[str]:
+def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False) -> list[str]:
     """Organizations that sign: named before the verb or after "với/with/giữa/between", leaving out
     qualifiers ("VSQI, đơn vị thuộc Tổng cục" — the parent; "Trung tâm … TCĐLCL" — the unit's parent)."""
     parties: list[str] = []
@@ -366,6 +380,14 @@ def _parties(ex: Extraction, items, verb_at: int) -> list[str]:
         if prev is not None and prev.kind == "org" and ex.organizations.get(prev.value) and \
                 ex.organizations[prev.value].parent == it.value:
             continue
+        if after_with_only and not after_with:
+            continue
+        if prev is not None and prev.kind == "tok" and prev.value in {"a", "an"} and idx + 1 < len(items) and \
+                items[idx + 1].kind == "tok" and items[idx + 1].value in {"unit", "subsidiary", "member", "agency"}:
+            continue  # "QUACERT, a STAMEQ unit, signed": STAMEQ qualifies the signer
+        if prev is not None and prev.kind == "tok" and prev.value == "the" and before_prev is not None and \
+                before_prev.value == "of" and idx > 2 and items[idx - 3].kind == "org":
+            continue  # "the Center for Measurement Standards (CMS) of the ITRI": the unit's parent
         if (it.start < verb_at or after_with) and it.value not in parties:
             parties.append(it.value)
     return parties
