@@ -132,7 +132,7 @@ def build(paths: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike
     import pyoxigraph as ox
 
     from kg import vocab as V
-    from kg.store import KgStore, document_hashes, record_build, remove_document
+    from kg.store import KgStore, document_hashes
 
     files, problems = collect_inputs(paths)
     kg_store = KgStore(store_path)
@@ -140,8 +140,12 @@ def build(paths: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike
     if not files and problems:
         return report
     fingerprint = extractor_fingerprint()
-    with kg_store.lock(wait=wait), kg_store.stage() as store:
-        known = document_hashes(store)
+    with kg_store.lock(wait=wait):
+        # Plan on the current generation, read-only: when nothing changed, no copy is staged at all.
+        current = kg_store.open_read() if kg_store.exists() else None
+        known = document_hashes(current) if current is not None else {}
+        complete = current is not None and current.contains_named_graph(ox.NamedNode(V.STATS_GRAPH))
+        del current
         by_source = {path: iri for iri, (_, path) in known.items()}
         todo: list[Path] = []
         for f in files:
@@ -157,41 +161,59 @@ def build(paths: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike
                     progress(str(f), report.documents[-1])
                 continue
             todo.append(f)
-        if on_start:
-            on_start(len(todo))
-        loader = BatchLoader(store)
-        for path, iri, data, counts, error, digest in _run(todo, jobs, fingerprint):
-            if error or iri is None or data is None:
-                rep = DocReport(path, "skipped", error=error)
-            else:
-                status = "updated" if iri in known else "added"
-                loader.replace(iri, data, digest, path)
-                rep = DocReport(path, status, counts)
-            report.documents.append(rep)
-            if progress:
-                progress(path, rep)
-        loader.flush()
-        if prune:
-            given = {str(f) for f in files}
-            for src, iri in by_source.items():
-                if src not in given and not Path(src).exists() or (src not in given and _under(src, paths)):
-                    remove_document(store, iri)
-                    report.documents.append(DocReport(src, "removed"))
-        if strict:
-            from kg.validate import validate_store
-
-            violations = validate_store(store)
-            if violations:
-                raise UsageError(f"--strict: {len(violations)} SHACL violation(s); the store was not changed. "
-                                 f"First: {violations[0]}")
-        if report.count("added") or report.count("updated") or report.count("removed") or \
-                not store.contains_named_graph(ox.NamedNode(V.STATS_GRAPH)):
-            from kg.stats import refresh_stats
-
-            refresh_stats(store)
-        record_build(store, {"added": report.count("added"), "updated": report.count("updated"),
-                             "unchanged": report.count("unchanged"), "skipped": report.count("skipped")})
+        given = {str(f) for f in files}
+        removals = [(src, iri) for src, iri in by_source.items()
+                    if src not in given and (not Path(src).exists() or _under(src, paths))] if prune else []
+        if not todo and not removals and complete and not strict:
+            kg_store.remove_leftovers()
+            if on_start:
+                on_start(0)
+            return report
+        with kg_store.stage() as store:
+            _apply(store, report, todo, removals, jobs, fingerprint, known, strict, progress, on_start)
     return report
+
+
+def _apply(store, report: BuildReport, todo: list[Path], removals: list[tuple[str, str]], jobs: int | None,
+           fingerprint: str, known: dict[str, tuple[str, str]], strict: bool, progress: ProgressFn | None,
+           on_start: Callable[[int], None] | None) -> None:
+    """Extract the documents to do into the staged store, remove the pruned ones, count, check."""
+    import pyoxigraph as ox
+
+    from kg import vocab as V
+    from kg.store import record_build, remove_document
+
+    if on_start:
+        on_start(len(todo))
+    loader = BatchLoader(store)
+    for path, iri, data, counts, error, digest in _run(todo, jobs, fingerprint):
+        if error or iri is None or data is None:
+            rep = DocReport(path, "skipped", error=error)
+        else:
+            status = "updated" if iri in known else "added"
+            loader.replace(iri, data, digest, path)
+            rep = DocReport(path, status, counts)
+        report.documents.append(rep)
+        if progress:
+            progress(path, rep)
+    loader.flush()
+    for src, iri in removals:
+        remove_document(store, iri)
+        report.documents.append(DocReport(src, "removed"))
+    if strict:
+        from kg.validate import validate_store
+
+        violations = validate_store(store)
+        if violations:
+            raise UsageError(f"--strict: {len(violations)} SHACL violation(s); the store was not changed. "
+                             f"First: {violations[0]}")
+    if report.count("added") or report.count("updated") or report.count("removed") or \
+            not store.contains_named_graph(ox.NamedNode(V.STATS_GRAPH)):
+        from kg.stats import refresh_stats
+
+        refresh_stats(store)
+    record_build(store, {"added": report.count("added"), "updated": report.count("updated"),
+                         "unchanged": report.count("unchanged"), "skipped": report.count("skipped")})
 
 
 def _under(src: str, paths: Iterable[str | os.PathLike[str]]) -> bool:

@@ -109,6 +109,13 @@ class KgStore:
                 out.append((int(m.group(1)), p))
         return sorted(out)
 
+    def remove_leftovers(self) -> None:
+        """Generations left by a killed build are never current: remove them. Must hold the lock."""
+        cur = self.current
+        for _, p in self._generations():
+            if cur is None or p.resolve() != cur:
+                shutil.rmtree(p, ignore_errors=True)
+
     @contextlib.contextmanager
     def stage(self) -> Iterator[ox.Store]:
         """A writable copy of the current generation; swapped in when the block ends without error.
@@ -116,10 +123,7 @@ class KgStore:
         Must be called with the lock held.
         """
         cur = self.current
-        # Leftovers of a killed build are never current: remove them.
-        for _, p in self._generations():
-            if cur is None or p.resolve() != cur:
-                shutil.rmtree(p, ignore_errors=True)
+        self.remove_leftovers()
         gens = self._generations()
         number = (gens[-1][0] + 1) if gens else 1
         target = self.path / f"gen-{number:06d}"
