@@ -45,7 +45,7 @@ def collect_inputs(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path],
     """Files to read (folders walked, symlink loops and unsupported files left out) and problems."""
     files: list[Path] = []
     problems: list[str] = []
-    seen: set[str] = set()
+    seen: set = set()
     for raw in paths:
         p = Path(raw)
         if not p.exists() and not p.is_symlink():
@@ -77,10 +77,16 @@ def collect_inputs(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path],
     return files, problems
 
 
-def _add(p: Path, files: list[Path], seen: set[str]) -> None:
-    real = str(p.resolve())
-    if real not in seen:
-        seen.add(real)
+def _add(p: Path, files: list[Path], seen: set) -> None:
+    """Once per file, however many links lead to it: keyed by device and inode (one stat call, where
+    resolving the path costs one per path component)."""
+    try:
+        st = os.stat(p)
+        key = (st.st_dev, st.st_ino)
+    except OSError:
+        key = str(p)  # unreadable: kept, and reported when it is read
+    if key not in seen:
+        seen.add(key)
         files.append(p)
 
 
