@@ -117,21 +117,23 @@ class KgStore:
                 shutil.rmtree(p, ignore_errors=True)
 
     @contextlib.contextmanager
-    def stage(self) -> Iterator[ox.Store]:
-        """A writable copy of the current generation; swapped in when the block ends without error.
-
-        Must be called with the lock held.
+    def stage(self, fresh: bool = False) -> Iterator[ox.Store]:
+        """A writable copy of the current generation (an empty store when `fresh`: a full rebuild loads
+        into it faster than it replaces every graph of a copy); swapped in when the block ends without
+        error. Must be called with the lock held.
         """
         cur = self.current
         self.remove_leftovers()
         gens = self._generations()
         number = (gens[-1][0] + 1) if gens else 1
         target = self.path / f"gen-{number:06d}"
-        if cur is not None:
+        if cur is not None and not fresh:
             src = ox.Store(str(cur))
             src.backup(str(target))
             del src
         staged = ox.Store(str(target))
+        if cur is not None and fresh:
+            _copy_added_graphs(ox.Store.read_only(str(cur)), staged)
         try:
             yield staged
             staged.flush()
@@ -157,6 +159,18 @@ class KgStore:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def _copy_added_graphs(src: ox.Store, dst: ox.Store) -> None:
+    """Graphs added with `kg update` (neither a document's nor one a build keeps) into a fresh store."""
+    kept = {V.META_GRAPH, V.ENTITIES_GRAPH, V.STATS_GRAPH}
+    for g in src.named_graphs():
+        if isinstance(g, ox.NamedNode) and (g.value in kept or g.value.startswith(V.KGID + "doc/")):
+            continue
+        dst.extend(src.quads_for_pattern(None, None, None, g))
+    default = list(src.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    if default:
+        dst.extend(default)
 
 
 def apply_update(kg_store: KgStore, text: str, wait: bool = False) -> None:
@@ -209,21 +223,31 @@ def document_hashes(store: ox.Store) -> dict[str, tuple[str, str]]:
     return {doc: (h, paths[doc]) for doc, h in hashes.items() if doc in paths}
 
 
-def forget_document(store: ox.Store, doc_iri: str) -> None:
+def forget_document(store: ox.Store, doc_iri: str, said: set | None = None) -> None:
     """Remove a document's graph and its bookkeeping (before loading its new version), and what only
-    it said about entities from the entities graph."""
+    it said about entities from the entities graph. With `said`, what it said about entities is added
+    there instead, for one `prune_entities` call after a batch: a statement many documents make is then
+    checked once, not once per document (a third of the time of a 10k-document rebuild)."""
     g = ox.NamedNode(doc_iri)
     if store.contains_named_graph(g):
-        entities = ox.NamedNode(V.ENTITIES_GRAPH)
-        said = [q for q in store.quads_for_pattern(None, None, None, g)
-                if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(V.ENTITY_PREFIXES)]
+        stated = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, g)
+                  if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(V.ENTITY_PREFIXES)}
         store.remove_graph(g)
-        for q in said:
-            if not any(o.graph_name != entities for o in store.quads_for_pattern(q.subject, q.predicate, q.object)):
-                store.remove(ox.Quad(q.subject, q.predicate, q.object, entities))
+        if said is not None:
+            said |= stated
+        else:
+            prune_entities(store, stated)
     meta = ox.NamedNode(V.META_GRAPH)
     for q in list(store.quads_for_pattern(g, None, None, meta)):
         store.remove(q)
+
+
+def prune_entities(store: ox.Store, stated: set) -> None:
+    """Take out of the entities graph the statements in `stated` that no document graph makes any more."""
+    entities = ox.NamedNode(V.ENTITIES_GRAPH)
+    for s, p, o in stated:
+        if not any(q.graph_name != entities for q in store.quads_for_pattern(s, p, o)):
+            store.remove(ox.Quad(s, p, o, entities))
 
 
 def document_meta_nquads(doc_iri: str, content_hash: str, source_path: str) -> bytes:

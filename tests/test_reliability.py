@@ -164,6 +164,17 @@ def test_update_is_refused_by_query_and_applied_by_update(cli_env):
     assert rows == [{"o": "c"}]
 
 
+def test_a_full_rebuild_keeps_graphs_added_by_update(cli_env):
+    kg("build", str(SEED), env=cli_env, check=True)
+    kg("update", "-e", "INSERT DATA { GRAPH <urn:note> { <urn:a> <urn:b> 'c' } }", env=cli_env, check=True)
+    before = counts(cli_env)
+    kg("build", str(SEED), "--full", env=cli_env, check=True)  # every document replaced: a fresh store
+    rows = json.loads(kg("query", "-e", "SELECT ?o WHERE { <urn:a> <urn:b> ?o }", "-f", "json", env=cli_env,
+                         check=True).stdout)
+    assert rows == [{"o": "c"}]
+    assert counts(cli_env) == before
+
+
 def test_syntax_errors_say_where(cli_env):
     kg("build", str(SEED), env=cli_env, check=True)
     p = kg("query", "-e", "SELECT ?s WHERE {\n ?s ?p \n}", env=cli_env)
