@@ -453,3 +453,11 @@ def test_a_known_body_after_and_is_another_body():
                      "Understanding with the Ministry of Science and Technology.", "t.txt")
     assert {"vmi", "ptb"} <= orgs(e)
     assert any("Ministry of Science and Technology" in o.names for o in e.organizations.values())
+
+
+def test_a_vietnamese_office_of_an_unnamed_unit_is_held_at_the_body_after_cua():
+    e = ex("Phía Hàn Quốc, thỏa thuận được ký bởi bà Lee Eun-ha, Trưởng nhóm Đào tạo quốc tế của KRISS.")
+    assert [(m.member, m.role, m.organization) for m in e.memberships] == \
+        [("lee-eun-ha", "truong-nhom-dao-tao-quoc-te", "kriss")]
+    role = e.roles["truong-nhom-dao-tao-quoc-te"]
+    assert role.vi == "Trưởng nhóm Đào tạo quốc tế" and role.broader == "team-leader"

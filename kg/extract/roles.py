@@ -121,6 +121,16 @@ _RANK_WORDS = {"senior", "executive", "chief", "principal", "associate", "assist
 def _vi_extended_title(toks: list[Token], i: int, n: int, org_at, person_at) -> tuple[int, int] | None:
     """"Phó Chủ tịch phụ trách Quan hệ quốc tế (của SCC)": the office with its portfolio."""
     j = i + n
+    if j + 1 < len(toks) and toks[j].is_cap and toks[j].start not in org_at and toks[j].start not in person_at:
+        # "Giám đốc Khối Chứng nhận sản phẩm của JQA", "Trưởng nhóm Đào tạo quốc tế của KSA": the office
+        # of a unit the text does not name as a body, held at the body after "của/thuộc/tại"
+        w = j
+        while w < len(toks) and w - j < 8 and toks[w].is_word and toks[w].start not in org_at and \
+                toks[w].start not in person_at and toks[w].low not in {"cua", "thuoc", "tai"}:
+            w += 1
+        if w > j and w + 1 < len(toks) and toks[w].low in {"cua", "thuoc", "tai"} and toks[w + 1].start in org_at:
+            return w - 1, w
+        return None
     if j + 1 >= len(toks) or toks[j].low != "phu" or toks[j + 1].low != "trach":
         return None
     w = j + 2
