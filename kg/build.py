@@ -154,8 +154,14 @@ def build(paths: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike
         del current
         by_source = {path: iri for iri, (_, path) in known.items()}
         todo: list[Path] = []
+        first_with: dict[str, Path] = {}
         for f in files:
             iri_guess = _doc_iri_for(f)
+            if iri_guess in first_with:  # the document id comes from the file name
+                report.problems.append(f"{f}: has the same name as {first_with[iri_guess]}, so it would replace "
+                                       "that document — rename one of them; skipped")
+                continue
+            first_with[iri_guess] = f
             try:
                 digest = "sha256:" + hashlib.sha256(f.read_bytes()).hexdigest() + "/" + fingerprint
             except OSError:
@@ -168,8 +174,10 @@ def build(paths: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike
                 continue
             todo.append(f)
         given = {str(f) for f in files}
+        # a file moved to another folder keeps its document (same name, same id): not a removal
         removals = [(src, iri) for src, iri in by_source.items()
-                    if src not in given and (not Path(src).exists() or _under(src, paths))] if prune else []
+                    if src not in given and iri not in first_with and (not Path(src).exists() or _under(src, paths))
+                    ] if prune else []
         if not todo and not removals and complete and not strict:
             kg_store.remove_leftovers()
             if on_start:
@@ -179,33 +187,41 @@ def build(paths: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike
         # faster than replacing each graph of a copy (10k articles: 111 s instead of 180 s)
         fresh = bool(known) and set(known) <= {_doc_iri_for(f) for f in todo}
         with kg_store.stage(fresh=fresh) as store:
-            _apply(store, report, todo, removals, jobs, fingerprint, known, strict, progress, on_start)
+            _apply(store, report, todo, removals, jobs, fingerprint, known, strict, progress, on_start,
+                   carry_over=kg_store if fresh else None)
     return report
 
 
 def _apply(store, report: BuildReport, todo: list[Path], removals: list[tuple[str, str]], jobs: int | None,
            fingerprint: str, known: dict[str, tuple[str, str]], strict: bool, progress: ProgressFn | None,
-           on_start: Callable[[int], None] | None) -> None:
-    """Extract the documents to do into the staged store, remove the pruned ones, count, check."""
+           on_start: Callable[[int], None] | None, carry_over=None) -> set[str]:
+    """Extract the documents to do into the staged store, remove the pruned ones, count, check. With
+    `carry_over` (the KgStore, when staging into an empty store), everything of the current generation
+    that was not loaded again is copied over: documents that failed this time, graphs from `kg update`.
+    Returns the IRIs of the documents loaded."""
     import pyoxigraph as ox
 
     from kg import vocab as V
-    from kg.store import record_build, remove_document
+    from kg.store import carry_over_graphs, record_build, remove_document
 
     if on_start:
         on_start(len(todo))
     loader = BatchLoader(store)
+    loaded: set[str] = set()
     for path, iri, data, counts, error, digest in _run(todo, jobs, fingerprint):
         if error or iri is None or data is None:
             rep = DocReport(path, "skipped", error=error)
         else:
             status = "updated" if iri in known else "added"
             loader.replace(iri, data, digest, path)
+            loaded.add(iri)
             rep = DocReport(path, status, counts)
         report.documents.append(rep)
         if progress:
             progress(path, rep)
     loader.finish()
+    if carry_over is not None:
+        carry_over_graphs(carry_over.open_read(), store, loaded)
     for src, iri in removals:
         remove_document(store, iri)
         report.documents.append(DocReport(src, "removed"))
@@ -223,6 +239,7 @@ def _apply(store, report: BuildReport, todo: list[Path], removals: list[tuple[st
         refresh_stats(store)
     record_build(store, {"added": report.count("added"), "updated": report.count("updated"),
                          "unchanged": report.count("unchanged"), "skipped": report.count("skipped")})
+    return loaded
 
 
 def _under(src: str, paths: Iterable[str | os.PathLike[str]]) -> bool:

@@ -202,7 +202,10 @@ def _subselect_groups(text: str, params: set[str]) -> list[tuple[int, set[str]]]
             if allowed and not is_word(i + 1, "SELECT"):
                 # only where the group uses the variable: a VALUES block in a look-up such as
                 # OPTIONAL { ?item nif:sentence ?s } would stop Oxigraph looking it up row by row
-                used = {toks[k][2] for k in range(i + 1, match(i)) if toks[k][0] == "var"} & allowed
+                inside = range(i + 1, match(i))
+                used = {toks[k][2] for k in inside if toks[k][0] == "var"} & allowed
+                # a group that assigns the variable (BIND(… AS ?v)) cannot also have it bound
+                used -= {toks[k][2] for k in inside if toks[k][0] == "var" and is_word(k - 1, "AS")}
                 if used:
                     out.append((at, used))
         elif kind == "close":

@@ -132,8 +132,6 @@ class KgStore:
             src.backup(str(target))
             del src
         staged = ox.Store(str(target))
-        if cur is not None and fresh:
-            _copy_added_graphs(ox.Store.read_only(str(cur)), staged)
         try:
             yield staged
             staged.flush()
@@ -161,13 +159,23 @@ class KgStore:
             os.close(dir_fd)
 
 
-def _copy_added_graphs(src: ox.Store, dst: ox.Store) -> None:
-    """Graphs added with `kg update` (neither a document's nor one a build keeps) into a fresh store."""
-    kept = {V.META_GRAPH, V.ENTITIES_GRAPH, V.STATS_GRAPH}
+def carry_over_graphs(src: ox.Store, dst: ox.Store, loaded: set[str]) -> None:
+    """Into a store built fresh, everything of `src` that this build did not load again: document graphs
+    (with their bookkeeping) of files that failed this time, graphs added with `kg update`; and what they
+    say about entities, into the entities graph."""
+    entities = ox.NamedNode(V.ENTITIES_GRAPH)
+    meta = ox.NamedNode(V.META_GRAPH)
+    derived = ox.NamedNode(V.PROV + "wasDerivedFrom")
     for g in src.named_graphs():
-        if isinstance(g, ox.NamedNode) and (g.value in kept or g.value.startswith(V.KGID + "doc/")):
+        if not isinstance(g, ox.NamedNode) or g.value in loaded or \
+                g.value in {V.META_GRAPH, V.ENTITIES_GRAPH, V.STATS_GRAPH}:
             continue
-        dst.extend(src.quads_for_pattern(None, None, None, g))
+        quads = list(src.quads_for_pattern(None, None, None, g))
+        dst.extend(quads)
+        dst.extend(list(src.quads_for_pattern(g, None, None, meta)))
+        dst.extend([ox.Quad(q.subject, q.predicate, q.object, entities) for q in quads
+                    if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(V.ENTITY_PREFIXES)
+                    and q.predicate != derived])
     default = list(src.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     if default:
         dst.extend(default)
@@ -245,8 +253,10 @@ def forget_document(store: ox.Store, doc_iri: str, said: set | None = None) -> N
 def prune_entities(store: ox.Store, stated: set) -> None:
     """Take out of the entities graph the statements in `stated` that no document graph makes any more."""
     entities = ox.NamedNode(V.ENTITIES_GRAPH)
+    meta = ox.NamedNode(V.META_GRAPH)
     for s, p, o in stated:
-        if not any(q.graph_name != entities for q in store.quads_for_pattern(s, p, o)):
+        if not any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name not in (entities, meta)
+                   for q in store.quads_for_pattern(s, p, o)):
             store.remove(ox.Quad(s, p, o, entities))
 
 

@@ -55,3 +55,14 @@ def test_saved_queries_answer_as_with_substitution(store, q):
     cols, rows = execute(store, q.text, subs)
     assert rows  # the sample has an answer for the default parameter
     assert [[r[c] for c in cols] for r in rows] == [[sol[c] for c in cols] for sol in expected]
+
+
+def test_not_bound_in_a_group_that_assigns_the_variable():
+    q = "SELECT ?s ?x WHERE { ?s a <urn:T> { ?s <urn:p> ?o BIND(?o AS ?x) } }"
+    out = inject_values(q, {"x": BSI})
+    assert blocks(out) == 1  # the outer group only: `{ VALUES ?x … BIND(… AS ?x) }` is not SPARQL
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                      ox.NamedNode("urn:T")))
+    store.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), BSI))
+    assert [s["s"].value for s in store.query(out)] == ["urn:a"]

@@ -202,3 +202,44 @@ def test_validate_and_strict_build(cli_env, tmp_path):
     strict = kg("build", str(other), "--strict", env=cli_env)
     assert strict.returncode == 2 and "SHACL" in strict.stderr
     assert counts(cli_env) == before  # the store was not changed
+
+
+def _doc_graphs(store_dir: Path) -> set[str]:
+    from kg.store import KgStore, document_hashes
+
+    return set(document_hashes(KgStore(store_dir).open_read()))
+
+
+def test_a_document_that_fails_in_a_full_rebuild_keeps_its_previous_graph(tmp_path):
+    from kg.build import build
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for f in sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*.vi.txt"))[:3]:
+        (docs / f.name).write_bytes(f.read_bytes())
+    store = tmp_path / "store"
+    build([docs], store, jobs=1)
+    before = _doc_graphs(store)
+    broken = sorted(docs.iterdir())[0]
+    broken.write_bytes(b"\xff\xfe\x00")  # every document changes (--full), and this one cannot be read
+    report = build([docs], store, jobs=1, full=True)
+    assert report.count("skipped") == 1 and report.count("updated") == 2
+    assert _doc_graphs(store) == before  # the failed one kept what it had
+
+
+def test_a_moved_file_keeps_its_document_and_a_second_file_of_the_same_name_is_refused(tmp_path):
+    from kg.build import build
+
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    src = sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*.vi.txt"))[0]
+    (docs / src.name).write_bytes(src.read_bytes())
+    store = tmp_path / "store"
+    build([docs], store, jobs=1)
+    before = _doc_graphs(store)
+    (docs / src.name).rename(docs / "sub" / src.name)
+    report = build([docs], store, jobs=1, prune=True)
+    assert report.count("removed") == 0 and _doc_graphs(store) == before
+    (docs / src.name).write_bytes(src.read_bytes())  # the same name again, in another folder
+    report = build([docs], store, jobs=1)
+    assert any("same name" in p for p in report.problems) and _doc_graphs(store) == before
