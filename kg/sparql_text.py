@@ -130,7 +130,11 @@ def _subselect_groups(text: str, params: set[str]) -> list[tuple[int, set[str]]]
     groups, UNION branches, GRAPH groups, and sub-SELECTs that project the variable as a plain
     variable (not `(… AS ?v)`) with no LIMIT or OFFSET. Also OPTIONAL, MINUS and EXISTS groups: the
     enclosing group, where the same VALUES comes first, has the variable bound already, so their rows
-    with another value could never be compatible. Never SERVICE: another endpoint's query."""
+    with another value could never be compatible. Never SERVICE (another endpoint's query), nor a group
+    that assigns the variable itself (`BIND(… AS ?v)`).
+
+    A sub-SELECT with LIMIT or OFFSET keeps its own scope: the parameter joins its answers, as standard
+    SPARQL reads a VALUES block, where pyoxigraph's substitution would have bound it inside the limit."""
     toks: list[tuple[str, int, str]] = []
     for m in _TOKENS.finditer(text):
         kind, word = m.lastgroup or "", m.group()
