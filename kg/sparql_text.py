@@ -97,31 +97,32 @@ def inject_values(text: str, subs: dict[str, Term] | None) -> str:
     line:column in a syntax error still points into the user's query."""
     if not subs:
         return text
-    names, values = [], []
+    by_name: dict[str, str] = {}
     for name, term in subs.items():
         if not _VARNAME.fullmatch(name):
             raise UsageError(f"{name!r} is not a SPARQL variable name")
-        names.append("?" + name)
-        values.append(term_sparql(term))
+        by_name[name] = term_sparql(term)
+
+    def values_block(names) -> str:
+        names = sorted(names)
+        return f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(by_name[n] for n in names)}) }} "
+
     place = _where_group(text)
     if place is None:
         raise UsageError("cannot bind parameters in this query: it has no WHERE { … } group (write "
                          "CONSTRUCT { … } WHERE { … } rather than CONSTRUCT WHERE, or drop the parameters)")
-    by_name = dict(zip((n[1:] for n in names), values, strict=True))
-    for at, projected in reversed(_subselect_groups(text, set(by_name))):
-        inner = sorted(projected)
-        text = (text[:at + 1] + f" VALUES ({' '.join('?' + v for v in inner)}) "
-                f"{{ ({' '.join(by_name[v] for v in inner)}) }} " + text[at + 1:])
-    start, end, subselect = _where_group(text) or place
-    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(values)}) }} "
+    for at, names in reversed(_nested_groups(text, set(by_name), place[0])):
+        text = text[:at + 1] + values_block(names) + text[at + 1:]
+    start, end, subselect = _where_group(text) or place  # the outer group's "}" moved with the insertions
+    block = values_block(by_name)
     if subselect:  # `{ VALUES … SELECT … }` is not SPARQL: wrap the sub-SELECT in its own group
         return text[:start + 1] + block + "{ " + text[start + 1:end] + " } " + text[end:]
     return text[:start + 1] + block + text[start + 1:]
 
 
-def _subselect_groups(text: str, params: set[str]) -> list[tuple[int, set[str]]]:
-    """Where else the parameters can be bound: (index of a "{" opening a nested group, the parameters
-    it may receive), in text order.
+def _nested_groups(text: str, params: set[str], outer_open: int) -> list[tuple[int, set[str]]]:
+    """Where else the parameters can be bound: (index of a "{" opening a group nested in the outer WHERE
+    group, which opens at `outer_open`; the parameters it may receive), in text order.
 
     Oxigraph starts a join from a VALUES block of its own group, but does not carry the binding into
     UNION branches or sub-SELECTs (a sub-SELECT has its own variable scope): a query about one
@@ -159,13 +160,7 @@ def _subselect_groups(text: str, params: set[str]) -> list[tuple[int, set[str]]]
     def is_word(j: int, *words: str) -> bool:
         return 0 <= j < n and toks[j][0] == "word" and toks[j][2].upper() in words
 
-    first = 0
-    while first < n and not is_word(first, "SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
-        first += 1
-    outer = _where_group(text)
-    if outer is None:
-        return []
-    start = next(k for k in range(n) if toks[k][1] == outer[0])
+    start = next(k for k in range(n) if toks[k][1] == outer_open)
     out: list[tuple[int, set[str]]] = []
     stack: list[set[str]] = [set(params)]
     select_groups: dict[int, set[str]] = {}  # "{" of a sub-SELECT's WHERE group -> what it may receive
