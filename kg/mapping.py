@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -51,9 +52,10 @@ class _Graph:
             self.add(s, V.RDF + "type", _n(c))
 
 
-def entity_quads(quads: list[Quad]) -> list[Quad]:
-    """The document's statements about organizations, people and roles (not their provenance), as
-    quads of the shared entities graph (see vocab.ENTITIES_GRAPH)."""
+def entity_quads(quads: Iterable[Quad]) -> list[Quad]:
+    """The statements about organizations, people and roles (not their provenance) among `quads`, as
+    quads of the shared entities graph (see vocab.ENTITIES_GRAPH). One rule for the workers that write
+    that graph and for the store code that keeps it."""
     graph = NamedNode(V.ENTITIES_GRAPH)
     derived = V.PROV + "wasDerivedFrom"
     return [Quad(q.subject, q.predicate, q.object, graph) for q in quads

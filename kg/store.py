@@ -163,9 +163,9 @@ def carry_over_graphs(src: ox.Store, dst: ox.Store, loaded: set[str]) -> None:
     """Into a store built fresh, everything of `src` that this build did not load again: document graphs
     (with their bookkeeping) of files that failed this time, graphs added with `kg update`; and what they
     say about entities, into the entities graph."""
-    entities = ox.NamedNode(V.ENTITIES_GRAPH)
+    from kg.mapping import entity_quads
+
     meta = ox.NamedNode(V.META_GRAPH)
-    derived = ox.NamedNode(V.PROV + "wasDerivedFrom")
     for g in src.named_graphs():
         if not isinstance(g, ox.NamedNode) or g.value in loaded or \
                 g.value in {V.META_GRAPH, V.ENTITIES_GRAPH, V.STATS_GRAPH}:
@@ -173,9 +173,7 @@ def carry_over_graphs(src: ox.Store, dst: ox.Store, loaded: set[str]) -> None:
         quads = list(src.quads_for_pattern(None, None, None, g))
         dst.extend(quads)
         dst.extend(list(src.quads_for_pattern(g, None, None, meta)))
-        dst.extend([ox.Quad(q.subject, q.predicate, q.object, entities) for q in quads
-                    if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(V.ENTITY_PREFIXES)
-                    and q.predicate != derived])
+        dst.extend(entity_quads(quads))
     default = list(src.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     if default:
         dst.extend(default)
@@ -196,28 +194,19 @@ def apply_update(kg_store: KgStore, text: str, wait: bool = False) -> None:
         refresh_stats(store)
 
 
-def refresh_entities(store: ox.Store) -> int:
-    """Recompute the entities graph (vocab.ENTITIES_GRAPH) from the document graphs: after an update that
+def refresh_entities(store: ox.Store) -> None:
+    """Recompute the entities graph (vocab.ENTITIES_GRAPH) from the named graphs: after an update that
     may have changed any of them, or for data loaded from elsewhere. Builds keep it up to date
-    document by document instead. Returns its size."""
+    document by document instead."""
+    from kg.mapping import entity_quads
+
     entities = ox.NamedNode(V.ENTITIES_GRAPH)
     meta = ox.NamedNode(V.META_GRAPH)
-    derived = ox.NamedNode(V.PROV + "wasDerivedFrom")
     if store.contains_named_graph(entities):
         store.remove_graph(entities)
-    seen: set[tuple] = set()
-    quads = []
-    for q in store.quads_for_pattern(None, None, None, None):
-        if isinstance(q.graph_name, ox.DefaultGraph) or q.graph_name == meta or q.predicate == derived:
-            continue
-        if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(V.ENTITY_PREFIXES):
-            key = (q.subject, q.predicate, q.object)
-            if key not in seen:
-                seen.add(key)
-                quads.append(ox.Quad(q.subject, q.predicate, q.object, entities))
-    if quads:
-        store.extend(quads)
-    return len(quads)
+    quads = entity_quads(q for q in store.quads_for_pattern(None, None, None, None)
+                         if isinstance(q.graph_name, ox.NamedNode) and q.graph_name != meta)
+    store.extend(quads)  # a store is a set: what several documents say is kept once
 
 
 def document_hashes(store: ox.Store) -> dict[str, tuple[str, str]]:
@@ -234,12 +223,14 @@ def document_hashes(store: ox.Store) -> dict[str, tuple[str, str]]:
 def forget_document(store: ox.Store, doc_iri: str, said: set | None = None) -> None:
     """Remove a document's graph and its bookkeeping (before loading its new version), and what only
     it said about entities from the entities graph. With `said`, what it said about entities is added
-    there instead, for one `prune_entities` call after a batch: a statement many documents make is then
-    checked once, not once per document (a third of the time of a 10k-document rebuild)."""
+    there instead, for one `prune_entities` call after the batch is loaded: a statement many documents
+    of the batch make is then checked once."""
+    from kg.mapping import entity_quads
+
     g = ox.NamedNode(doc_iri)
     if store.contains_named_graph(g):
-        stated = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, g)
-                  if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(V.ENTITY_PREFIXES)}
+        stated = {(q.subject, q.predicate, q.object)
+                  for q in entity_quads(store.quads_for_pattern(None, None, None, g))}
         store.remove_graph(g)
         if said is not None:
             said |= stated
