@@ -7,6 +7,7 @@ listens on 127.0.0.1 only, on a free port, and is killed in its fixture's teardo
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -123,10 +124,10 @@ def corpus_store(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture
-def oxigraph_rw(tmp_path) -> Iterator[OxigraphServer]:
+@contextlib.contextmanager
+def running_oxigraph() -> Iterator[OxigraphServer]:
     """A fresh read-write Oxigraph server (in memory) with the union default graph, as a shared server
-    for coop-kg should be started."""
+    for coop-kg should be started; stopped when the block ends."""
     port = free_port()
     proc = subprocess.Popen([oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -136,6 +137,12 @@ def oxigraph_rw(tmp_path) -> Iterator[OxigraphServer]:
         yield server
     finally:
         stop_process(proc)
+
+
+@pytest.fixture
+def oxigraph_rw(tmp_path) -> Iterator[OxigraphServer]:
+    with running_oxigraph() as server:
+        yield server
 
 
 @pytest.fixture
@@ -217,18 +224,11 @@ def test_only_the_changed_document_is_sent_again_and_removed_ones_are_deleted(tm
 
 
 def test_each_endpoint_keeps_its_own_push_state(store_copy, oxigraph_rw, tmp_path):
-    port = free_port()
-    other = subprocess.Popen([oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        second = OxigraphServer(other, port)
-        wait_until_answers(second.query, other)
+    with running_oxigraph() as second:
         n = len(push(oxigraph_rw.store, store_copy).sent)
         assert len(push(second.store, store_copy).sent) == n  # a new endpoint gets everything
         assert push(oxigraph_rw.store, store_copy).sent == [] and push(second.store, store_copy).sent == []
         assert remote_count(second) == remote_count(oxigraph_rw)
-    finally:
-        stop_process(other)
 
 
 def test_hostile_parameter_values_arrive_as_data(store_copy, oxigraph_rw):
