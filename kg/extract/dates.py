@@ -108,8 +108,10 @@ def find_dates(text: str, default_year: int | None = None, reference: PartialDat
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    windows = _digit_windows(text)
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+        spans = [(0, len(text))] if kind.endswith("_weekday") else windows
+        for m in (m for a, b in spans for m in pattern.finditer(text, a, b)):
             a, b = m.start(), m.end()
             # Leading whitespace of optional prefixes is not part of the mention.
             while a < b and text[a].isspace():
@@ -128,6 +130,29 @@ def find_dates(text: str, default_year: int | None = None, reference: PartialDat
             found.append(dm)
     found.sort(key=lambda d: d.start)
     return found
+
+
+_DIGITS = re.compile(r"\d+")
+_WHITESPACE = re.compile(r"\s")
+_MARGIN = 60  # more than any pattern reaches from its digits ("ngày thứ Năm, 27", "20th of September")
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around digits. Every pattern but the weekday ones needs a digit, and an
+    article is mostly prose without any: scanning only these windows keeps the patterns' results
+    (a window ends at whitespace, and `\\b` at its start still sees the text before it) and
+    reads a fraction of the text."""
+    out: list[list[int]] = []
+    for m in _DIGITS.finditer(text):
+        a, b = max(0, m.start() - _MARGIN), m.end() + _MARGIN
+        if out and a <= out[-1][1]:
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+    for w in out:
+        ws = _WHITESPACE.search(text, min(w[1], len(text)))
+        w[1] = ws.start() if ws else len(text)
+    return [(a, b) for a, b in out]
 
 
 def _weekday(g: dict[str, str | None], a: int, b: int, reference: PartialDate | None) -> DateMention | None:

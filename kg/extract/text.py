@@ -79,11 +79,12 @@ def canonical_tone(text: str) -> str:
     return _OLD_STYLE.sub(move, text)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 _VI_CHARS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 
 
 def detect_language(text: str) -> str:
     """'vi' when Vietnamese-only letters are frequent, else 'en' (BCP 47)."""
     sample = text[:20000]
-    letters = sum(1 for c in sample if c.isalpha()) or 1
+    letters = len(sample) - len(_LETTERS.sub("", sample)) or 1
     return "vi" if len(_VI_CHARS.findall(sample)) / letters > 0.02 else "en"
