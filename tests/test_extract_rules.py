@@ -461,3 +461,14 @@ def test_a_vietnamese_office_of_an_unnamed_unit_is_held_at_the_body_after_cua():
         [("lee-eun-ha", "truong-nhom-dao-tao-quoc-te", "kriss")]
     role = e.roles["truong-nhom-dao-tao-quoc-te"]
     assert role.vi == "Trưởng nhóm Đào tạo quốc tế" and role.broader == "team-leader"
+
+
+def test_english_title_and_name_after_a_body_end_its_name():
+    e = extract_text("T\nThe declaration was signed on 4 May 2024 by State Committee for Standardization of the "
+                     "Republic of Belarus Vice President David Mitchell and KTL Executive Director Tan Ah Kow.",
+                     "t.txt")
+    assert e.organizations["gosstandart-by"].names == ["State Committee for Standardization of the Republic of Belarus"]
+    assert {(m.member, m.organization) for m in e.memberships} == {("david-mitchell", "gosstandart-by"),
+                                                                   ("tan-ah-kow", "ktl")}
+    e = extract_text("T\nShe visited the Office of the President Secretariat.", "t.txt")
+    assert any(n.startswith("Office of the President") for o in e.organizations.values() for n in o.names)

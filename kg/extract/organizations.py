@@ -422,6 +422,16 @@ def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[i
     m = match_phrase(tokens, a, role_phrases) if a < b else None
     if m and a + m[0] >= b:
         return None
+    # "… of the Republic of Belarus Vice President David Mitchell": a title and a name after the body's
+    # name end it (but "Office of the President" keeps its title, which follows of/the)
+    for k in range(a + 2, b - 1):
+        if tokens[k - 1].low in _EN_CONNECT or tokens[k - 1].low == "the":
+            continue
+        m = match_phrase(tokens, k, role_phrases)
+        if m and k + m[0] < len(tokens) and tokens[k + m[0]].is_cap and tokens[k + m[0]].low not in _EN_CONNECT \
+                and any(tokens[x].low in _EN_ORG_NOUNS or tokens[x].is_acronym for x in range(a, k)):
+            b = k
+            break
     while b > a and tokens[b - 1].low in _EN_CONNECT:
         b -= 1
     return (a, b) if b > a else None
