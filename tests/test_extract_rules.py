@@ -472,3 +472,47 @@ def test_english_title_and_name_after_a_body_end_its_name():
                                                                    ("tan-ah-kow", "ktl")}
     e = extract_text("T\nShe visited the Office of the President Secretariat.", "t.txt")
     assert any(n.startswith("Office of the President") for o in e.organizations.values() for n in o.names)
+
+
+def test_passive_signed_by_names_the_parties_through_their_signatories():
+    for t in ["T\nThe Memorandum of Understanding was signed on 4 May 2024 by Dr. Nguyen Van An, Director of VMI, "
+              "and Mr. Peter Ulbig, Vice President of PTB.",
+              "T\nBản ghi nhớ được ký ngày 4/5/2024 bởi ông Nguyễn Văn An, Viện trưởng Viện Đo lường Việt Nam, "
+              "và ông Peter Ulbig, Phó Chủ tịch PTB."]:
+        e = extract_text(t, "t.txt")
+        assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"vmi", "ptb"}, "2024-05-04")], t
+        assert set(e.agreements[0].signatories) == {"nguyen-van-an", "peter-ulbig"}
+    # a body in a relative clause after the signatories, or after "and … by", does not sign
+    e = extract_text("T\nThe document was signed on 4 May 2024 by Dr Phan Quoc Viet of VMI and Dr Margaret Ellison "
+                     "of NMIA, which sits within the Australian Department of Industry.", "t.txt")
+    assert [set(a.parties) for a in e.agreements] == [{"vmi", "nmia"}]
+    e = extract_text("T\nThe MoU, signed in 2019 and supported by USAID, covers metrology.", "t.txt")
+    assert e.agreements == []
+
+
+def test_passive_sentence_without_its_own_date_adds_signatories_to_the_signing_reported():
+    e = extract_text("T\nOn 5 March 2019 STAMEQ and DIN signed a cooperation agreement in Hanoi. DIN was founded "
+                     "in 1917.\n\nThe agreement was signed by STAMEQ Director General Nguyen Viet Bac and Dr. Katrin "
+                     "Vogel, Member of the Executive Board of DIN, who has worked with Asia since 2010.", "t.txt")
+    assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"stameq", "din"}, "2019-03-05")]
+    assert set(e.agreements[0].signatories) == {"nguyen-viet-bac", "katrin-vogel"}
+
+
+def test_a_unit_named_of_a_known_body_is_that_bodys_unit():
+    e = extract_text("T\nDr. Katrin Vogel, Member of the Executive Board of DIN, spoke.", "t.txt")
+    board = [o for o in e.organizations.values() if o.names == ["Executive Board"]]
+    assert board and board[0].parent == "din"
+
+
+def test_effective_date_is_not_the_signing_date():
+    e = ex("Tháng 9/2019, Viện Đo lường Việt Nam (VMI) làm việc với Viện Đo lường Quốc gia Nhật Bản (NMIJ).\n"
+           "Hai bên đã ký Kế hoạch hợp tác về chuẩn khối lượng sau khi định nghĩa mới của kilôgam có hiệu lực "
+           "từ ngày 20/5/2019.")
+    assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"vmi", "nmij"}, "2019-09")]
+
+
+def test_two_sides_are_the_two_bodies_of_the_nearest_sentence_naming_two():
+    e = ex("Ngày 22/9/2021, Tổng cục Tiêu chuẩn Đo lường Chất lượng và Cục Quản lý Tiêu chuẩn hóa Quốc gia "
+           "Trung Quốc (SAC) họp trực tuyến.\n\nCác chuyên gia trao đổi về tiêu chuẩn rau quả.\n\n"
+           "Kết thúc phiên họp, hai bên đã trao đổi văn bản ký kết Kế hoạch hành động hợp tác.")
+    assert [set(a.parties) for a in e.agreements] == [{"stameq", "sac-china"}]

@@ -19,7 +19,8 @@ _KINDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(ban ghi nho|bien ban ghi nho|memorandum of understanding|memoranda of understanding|mou|moc)\b"),
      "mou"),
     (re.compile(r"\b(nghi dinh thu|protocol)\b"), "protocol"),
-    (re.compile(r"\b(tuyen bo chung|tuyen bo y dinh|joint declaration|declaration of intent|joint statement)\b"),
+    (re.compile(r"\b(tuyen bo chung|tuyen bo y dinh|joint declaration|declaration of intent|joint statement|"
+                r"declaration)\b"),
      "declaration"),
     (re.compile(r"\b(ke hoach hop tac|chuong trinh hop tac|ke hoach hanh dong|ke hoach trien khai|work plan|"
                 r"workplan|cooperation plan|action plan|programme of cooperation|program of cooperation|"

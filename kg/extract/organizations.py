@@ -45,7 +45,7 @@ _EN_ORG_NOUNS = {
 _COMPANY_SUFFIXES = {"international", "berhad", "bhd", "ltd", "inc", "corporation", "corp", "group", "gmbh", "ag",
                      "jsc", "plc", "llc", "limited", "holdings", "co"}
 _EN_UNIT_NOUNS = {"department", "division", "office", "centre", "center", "laboratory", "unit", "section",
-                  "group", "secretariat", "sub-committee", "subcommittee", "committee", "team"}
+                  "group", "secretariat", "sub-committee", "subcommittee", "committee", "team", "board"}
 _EN_EVENT_NOUNS = {"dialogue", "meeting", "conference", "workshop", "seminar", "summit", "symposium", "day",
                    "week", "session", "assembly", "ceremony", "visit", "training", "course", "exhibition",
                    "fair", "expo", "webinar", "festival", "award", "awards", "prize"}
@@ -282,6 +282,12 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
         # end of one name ("Ministry of Science and Technology" goes on: no body starts at "Technology")
         for k in range(a + 1, b - 1):
             if tokens[k].low in {"and", "&"} and tokens[k + 1].start in known_starts:
+                b = k
+                break
+            # "the Executive Board of DIN", "the Mass Department of PTB": a unit of the known body after "of"
+            after = k + 2 if tokens[k + 1].low == "the" and k + 2 < b else k + 1
+            if tokens[k].low == "of" and tokens[after].start in known_starts and \
+                    any(tokens[x].low in _EN_UNIT_NOUNS for x in range(a, k)):
                 b = k
                 break
         if b - a < 1:

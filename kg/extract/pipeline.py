@@ -38,6 +38,12 @@ _BOTH_SIDES = re.compile(r"\b(hai|ba|cac) (ben|vien|co quan|to chuc|don vi|trung
 _EVENT_HEADS = frozenset({"dien dan", "hoi nghi", "hoi thao", "toa dam", "forum", "conference", "summit", "workshop",
                           "symposium", "seminar", "congress"})
 _DATELINE_END = re.compile(r"\s*(?:\(\w+\)\s*)?[—–]\s|\s+-\s")
+# "was signed on 4 May in Hanoi by …", "được ký bởi …": the bodies after "by" sign (a passive)
+_PASSIVE_BY = re.compile(r"\w+(?:(?! and | va )[^,;.]){0,45}?\b(by|boi)\b")
+_EFFECTIVE = re.compile(r"\b(hieu luc|effective|in force|into force|took effect|takes effect)\W+(\w+\W+){0,2}$")
+# what follows the signatories: a relative clause, the witnesses, the occasion
+_BY_END = re.compile(r"\b(which|who|whose|where|in the presence|witness\w*|chung kien|during|trong khuon kho|"
+                     r"trong dip|nhan dip|as part of|on the sidelines|ben le)\b")
 _SIGNED_BY = re.compile(r"\b(signed by|do|dai dien|represented by|ky boi)\b")
 _PLACE_CUE = re.compile(r"(?:\btại|\bở|\bin|\bat)\s+$", re.I)
 
@@ -277,19 +283,32 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         return
     kind = agr.agreement_kind(folded[pos:pos + 45]) or agr.agreement_kind(folded[:pos]) or "agreement"
     verb_at = s.start + pos
-    parties = [] if agr.ceremony_is_subject(folded) else _parties(ex, items, verb_at)
+    passive = _PASSIVE_BY.match(folded, pos)
+    by_at = s.start + passive.end() if passive else None
+    by_end = None
+    if passive:
+        stop = _BY_END.search(folded, passive.end())
+        by_end = s.start + (stop.start() if stop else len(folded))
+    parties = [] if agr.ceremony_is_subject(folded) else _parties(ex, items, verb_at, by=(by_at, by_end))
     if _WITNESSED.search(folded[:pos]):
         # "STAMEQ's Director General witnessed the signing (of an MoU between X and Y)": the bodies
         # before the verb watched; only those named after "between"/"giữa" signed
         parties = _parties(ex, items, verb_at, after_with_only=True)
+    if by_at is not None:
+        parties = _signers_bodies(ex, parties)
     persons = [it.value for it in items if it.kind == "person"]
     by_role = {m.member for m in ex.memberships if m.sentence is not None and m.sentence.start <= s.start and
                m.sentence.end >= s.end and m.organization in parties}
     signed_by = _SIGNED_BY.search(folded)
     signatories = [p for p in persons if p in by_role or (signed_by and s.start + signed_by.start() <
                                                             _pos_of(items, p))]
-    own = _own_date(s, dates)
-    date = _date_for(s, dates, body, _last_fact_date(ex))
+    # an effective date ("có hiệu lực từ ngày 20/5/2019", "entered into force on …") is not a signing date
+    text = ex.document.text
+    dates = [d for d in dates if not _EFFECTIVE.search(fold(text[max(0, d.start - 30):d.start]))]
+    # the signatories' descriptions after a passive's "by" ("who has headed VSQI since 2020") do not date it
+    dated = s if by_at is None else Sentence(s.start, by_at, s.text[:by_at - s.start], s.paragraph, s.is_heading)
+    own = _own_date(dated, dates)
+    date = _date_for(dated, dates, body, _last_fact_date(ex))
     place = _place_for(Sentence(s.start, min(s.end, verb_at + 40), s.text, s.paragraph), places, ex.document.text)
     span = agr.kind_span(s.text)
     subject = agr.subject_of(s.text, span[2]) if span else None
@@ -303,8 +322,11 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     # A sentence that adds signatories, a date or a place to the agreement just reported — unless
     # it gives another date: then it is another signing (a renewal, an earlier MoU) of the same parties.
     for a in reversed(ex.agreements):
-        same_parties = set(parties) <= set(a.parties) and (len(parties) < 2 or set(parties) == set(a.parties))
-        near = not parties or anaphoric or (a.sentence is not None and a.sentence.paragraph >= s.paragraph - 1)
+        same_parties = set(parties) <= set(a.parties) and (len(parties) < 2 or set(parties) == set(a.parties) or
+                                                           (by_at is not None and not own))
+        # "The MoU was signed by …" with no date of its own: the signing already reported
+        near = not parties or anaphoric or (by_at is not None and not own) or \
+            (a.sentence is not None and a.sentence.paragraph >= s.paragraph - 1)
         if not (same_parties and near):
             continue
         if own and date and a.signed_on and not _compatible(date, a.signed_on):
@@ -328,20 +350,36 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     ex.agreements.append(Agreement(kind, parties, signatories, date, place, subject, None, s))
 
 
+def _signers_bodies(ex: Extraction, parties: list[str]) -> list[str]:
+    """The bodies of a passive's signatories: "Dr. Vogel, Member of the Executive Board of DIN" signs
+    for DIN, so a department the text names by a generic name stands for its parent, and a unit named
+    beside its parent is not another side."""
+    out: list[str] = []
+    for p in parties:
+        org = ex.organizations.get(p)
+        if org is not None and org.parent and not org.from_reference and org.is_unit and not org.acronyms:
+            p = org.parent
+        if p not in out:
+            out.append(p)
+    return [p for p in out if not (p in ex.organizations and ex.organizations[p].parent in out)]
+
+
 def _two_sides_before(ex: Extraction, s: Sentence, spans: list[OrgSpan], body: list[Sentence]) -> list[str]:
-    """"The two sides" of a signing reported with no agreement before it: the two bodies the previous
-    sentence of the paragraph names (a unit's parent named beside it is not a third side)."""
-    before = [b for b in body if b.end <= s.start and b.paragraph == s.paragraph]
-    if not before:
-        return []
-    prev = before[-1]
-    keys: list[str] = []
-    for sp in spans:
-        if prev.start <= sp.start < prev.end and sp.key not in keys:
-            keys.append(sp.key)
-    parents = {ex.organizations[k].parent for k in keys if k in ex.organizations}
-    keys = [k for k in keys if k not in parents]
-    return keys if len(keys) == 2 else []
+    """"The two sides" of a signing reported with no agreement before it: the two bodies named by the
+    nearest sentence before it that names two (a unit's parent named beside it is not a third side);
+    a sentence naming more, or three paragraphs back without one, leaves the sides unknown."""
+    for prev in reversed([b for b in body if b.end <= s.start]):
+        keys: list[str] = []
+        for sp in spans:
+            if prev.start <= sp.start < prev.end and sp.key not in keys:
+                keys.append(sp.key)
+        parents = {ex.organizations[k].parent for k in keys if k in ex.organizations}
+        keys = [k for k in keys if k not in parents]
+        if len(keys) == 2:
+            return keys
+        if len(keys) > 2 or prev.paragraph < s.paragraph - 3:
+            return []
+    return []
 
 
 def _compatible(a: PartialDate, b: PartialDate) -> bool:
@@ -350,9 +388,11 @@ def _compatible(a: PartialDate, b: PartialDate) -> bool:
     return x.startswith(y) or y.startswith(x)
 
 
-def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False) -> list[str]:
-    """Organizations that sign: named before the verb or after "với/with/giữa/between", leaving out
-    qualifiers ("VSQI, đơn vị thuộc Tổng cục" — the parent; "Trung tâm … TCĐLCL" — the unit's parent)."""
+def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
+             by: tuple[int | None, int | None] = (None, None)) -> list[str]:
+    """Organizations that sign: named before the verb, after "với/with/giữa/between" or between the
+    "by" of a passive and the end of its signatories (`by`), leaving out qualifiers ("VSQI, đơn vị
+    thuộc Tổng cục" — the parent; "Trung tâm … TCĐLCL" — the unit's parent)."""
     parties: list[str] = []
     after_with = False
     in_event_name = False  # "Bên lề Diễn đàn … Trung Quốc – ASEAN lần thứ 10, …": ASEAN names the forum
@@ -388,7 +428,8 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False)
         if prev is not None and prev.kind == "tok" and prev.value == "the" and before_prev is not None and \
                 before_prev.value == "of" and idx > 2 and items[idx - 3].kind == "org":
             continue  # "the Center for Measurement Standards (CMS) of the ITRI": the unit's parent
-        if (it.start < verb_at or after_with) and it.value not in parties:
+        if (it.start < verb_at or after_with or (by[0] is not None and by[0] <= it.start < (by[1] or it.end))) and \
+                it.value not in parties:
             parties.append(it.value)
     return parties
 
