@@ -516,3 +516,35 @@ def test_two_sides_are_the_two_bodies_of_the_nearest_sentence_naming_two():
            "Trung Quốc (SAC) họp trực tuyến.\n\nCác chuyên gia trao đổi về tiêu chuẩn rau quả.\n\n"
            "Kết thúc phiên họp, hai bên đã trao đổi văn bản ký kết Kế hoạch hành động hợp tác.")
     assert [set(a.parties) for a in e.agreements] == [{"stameq", "sac-china"}]
+
+
+def test_agreements_not_signed_postponed_or_only_planned():
+    for t in ["T\nA proposed agreement between VSQI and CNIS was also discussed, but the two sides did not sign it.",
+              "T\nA separate letter of intent with KRISS was discussed during the visit but has not been signed.",
+              "T\nAnother planned signing, between QUATEST 1 and CSA Group, a Canadian body, was postponed.",
+              "T\nLễ ký Bản ghi nhớ giữa Viện Đo lường Việt Nam và PTB đã bị hoãn lại do dịch bệnh."]:
+        assert extract_text(t, "t.txt").agreements == [], t
+
+
+def test_publication_date_lines_with_weekday_time_and_zone():
+    from kg.extract.metadata import parse_header
+
+    for line, iso in [("Thứ Sáu, 12/4/2024, 07:30 (GMT+7)", "2024-04-12"),
+                      ("Friday, December 9, 2022 - 10:27", "2022-12-09"),
+                      ("Monday, 5 March 2019 | 14:02 GMT+7", "2019-03-05")]:
+        assert parse_header(f"Tiêu đề\n\n{line}\n\nNội dung bài viết dài.")[2].iso() == iso, line
+    assert parse_header("Tiêu đề\n\nVMI và PTB ký ngày 12/4/2024 tại Hà Nội.\n")[2] is None
+
+
+def test_yesterday_last_month_and_today_are_read_from_the_publication_or_dateline_day():
+    e = extract_text("T\nThứ Sáu, 12/4/2024, 07:30 (GMT+7)\n\nTrung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng 1 "
+                     "(QUATEST 1) và Viện Thử nghiệm Hàn Quốc (KTL) hôm qua ký biên bản ghi nhớ.", "t.txt")
+    assert [a.signed_on.iso() for a in e.agreements] == ["2024-04-11"]
+    e = extract_text("T\nFriday, December 9, 2022 - 10:27\n\nQUACERT signed a cooperation agreement with the "
+                     "Turkish Standards Institution (TSE) in Istanbul last month.", "t.txt")
+    assert [a.signed_on.iso() for a in e.agreements] == ["2022-11"]
+    e = extract_text("T\nPosted 20/05/2023\n\nHANOI, May 19, 2023 — VMI and PTB today signed a letter of intent.",
+                     "t.txt")
+    assert [a.signed_on.iso() for a in e.agreements] == ["2023-05-19"]
+    e = extract_text("T\nThứ Sáu, 12/4/2024\n\nBa tháng trước, VMI và PTB ký biên bản ghi nhớ.", "t.txt")
+    assert [a.signed_on for a in e.agreements] == [None]

@@ -47,7 +47,9 @@ _NOT_SIGNED = re.compile(
     r"aim(s|ed)? to (sign|conclude)|looking forward to sign|toward(s)? (signing|concluding)|prepare(d)? to sign|"
     r"sap ky|se duoc ky|du kien duoc ky|hy vong|ky vong|dang trao doi|chua an dinh|thoi diem ky|"
     r"no (document|agreement|mou|memorandum) (was|has been) signed|was not signed|were not signed|"
-    r"kha nang ky|consider(s|ed|ing)? (the )?sign\w*|trinh ky|duoc xem xet)\b"
+    r"kha nang ky|consider(s|ed|ing)? (the )?sign\w*|trinh ky|duoc xem xet|"
+    r"(did|do|does|could|would) not sign|not been signed|khong ky|planned signing|postpone\w*|tam hoan|bi hoan|"
+    r"hoan lai|cancel+ed|bi huy)\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"
                              r"are expected|duoc xem xet|could|may)\b")

@@ -78,7 +78,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vi_weekday", re.compile(
         r"(?i:hôm|vào|sáng|chiều|tối|trưa)\s+(?P<wd>(?i:thứ)\s+(?i:hai|ba|tư|năm|sáu|bảy)|(?i:chủ nhật))"
         r"(?P<lw>\s+(?i:tuần trước|tuần qua))?\b(?!,?\s*\(?\s*(?:\d|(?i:ngày)))")),
+    # Days, months and years named from the publication date: "hôm qua", "yesterday", "last month".
+    ("relative", re.compile(
+        r"\b(?P<rd>(?i:hôm qua|sáng qua|chiều qua|tối qua|trưa qua|hôm nay|sáng nay|chiều nay|tối nay|trưa nay|"
+        r"yesterday|today|this morning|this afternoon|tháng trước|năm ngoái|last month|last year|earlier this month|"
+        r"tháng này|this month))\b")),
 ]
+_DIGITLESS = frozenset({"en_weekday", "vi_weekday", "relative"})
+_RELATIVE_DAYS = {"hôm qua": -1, "sáng qua": -1, "chiều qua": -1, "tối qua": -1, "trưa qua": -1, "yesterday": -1,
+                  "hôm nay": 0, "sáng nay": 0, "chiều nay": 0, "tối nay": 0, "trưa nay": 0, "today": 0,
+                  "this morning": 0, "this afternoon": 0}
+_NUMBER_BEFORE = re.compile(r"(?i)(?:\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|mấy|các|những))\s*$")
 
 
 _RECURRING = re.compile(r"\s*(?:(?i:each|every) year|(?i:annually)|(?i:hằng|hàng|mỗi) năm)\b")
@@ -110,7 +120,7 @@ def find_dates(text: str, default_year: int | None = None, reference: PartialDat
 
     windows = _digit_windows(text)
     for kind, pattern in _PATTERNS:
-        spans = [(0, len(text))] if kind.endswith("_weekday") else windows
+        spans = [(0, len(text))] if kind in _DIGITLESS else windows
         for m in (m for a, b in spans for m in pattern.finditer(text, a, b)):
             a, b = m.start(), m.end()
             # Leading whitespace of optional prefixes is not part of the mention.
@@ -119,7 +129,12 @@ def find_dates(text: str, default_year: int | None = None, reference: PartialDat
             if not free(a, b):
                 continue
             g = m.groupdict()
-            dm = _weekday(g, a, b, reference) if kind.endswith("_weekday") else _make(kind, g, a, b, default_year)
+            if kind == "relative":
+                dm = _relative(g["rd"] or "", a, b, reference, text)
+            elif kind.endswith("_weekday"):
+                dm = _weekday(g, a, b, reference)
+            else:
+                dm = _make(kind, g, a, b, default_year)
             if dm is None or not dm.date.is_valid() or (dm.end_date and not dm.end_date.is_valid()):
                 continue
             if kind in {"en_md", "en_dm"} and not _english_context(text, a, b):
@@ -171,6 +186,28 @@ def _weekday(g: dict[str, str | None], a: int, b: int, reference: PartialDate | 
         back = ref.weekday() + 7 - wd
     day = ref - dt.timedelta(days=back)
     return DateMention(a, b, PartialDate(day.year, day.month, day.day), needs_year=True)
+
+
+def _relative(word: str, a: int, b: int, reference: PartialDate | None, text: str) -> DateMention | None:
+    """"hôm qua" / "yesterday": the day before the publication date; "last month", "năm ngoái": its month
+    or year before. Not "ba tháng trước" (three months ago), and nothing without a publication day."""
+    import datetime as dt
+
+    if reference is None or reference.precision != "day" or not reference.is_valid():
+        return None
+    w = " ".join(word.lower().split())
+    ref = dt.date(reference.year, reference.month or 1, reference.day or 1)
+    if w in _RELATIVE_DAYS:
+        day = ref + dt.timedelta(days=_RELATIVE_DAYS[w])
+        return DateMention(a, b, PartialDate(day.year, day.month, day.day), needs_year=True)
+    if _NUMBER_BEFORE.search(text[max(0, a - 12):a]):
+        return None
+    if w in {"tháng trước", "last month"}:
+        first = ref.replace(day=1) - dt.timedelta(days=1)
+        return DateMention(a, b, PartialDate(first.year, first.month), needs_year=True)
+    if w in {"tháng này", "this month", "earlier this month"}:
+        return DateMention(a, b, PartialDate(ref.year, ref.month), needs_year=True)
+    return DateMention(a, b, PartialDate(ref.year - 1), needs_year=True)
 
 
 def _english_context(text: str, a: int, b: int) -> bool:

@@ -7,11 +7,24 @@ import re
 from kg.extract.dates import find_dates
 from kg.model import PartialDate
 
-# A line that is only a date, with its weekday and time: "Thứ Tư, ngày 12 tháng 6 năm 2024", "12/05/2022 09:15".
-_DATE_LINE = re.compile(
-    r"^\s*(?:(?:Thứ\s+\w+|Chủ nhật|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*)?"
-    r"(?:ngày\s+)?\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|[/.-])\S+(?:\s*[|,-]?\s*\d{1,2}:\d{2}(?:\s*(?:AM|PM|GMT\S*))?)?\s*$",
-    re.I)
+# What may surround the date on a line that is only a date: "Thứ Sáu, 12/4/2024, 07:30 (GMT+7)",
+# "Friday, December 9, 2022 - 10:27", "12/05/2022 09:15".
+_DATE_LINE_REST = re.compile(
+    r"(?i)\b(?:thứ\s+\w+|chủ nhật|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|"
+    r"sat|sun|ngày|cập nhật|updated|posted|published)\b\.?|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:am|pm|sa|ch)\b|"
+    r"\b(?:gmt|utc|ict)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?|[\s,|()\-–—:/]+")
+
+
+def _is_date_line(line: str) -> bool:
+    dates = [d for d in find_dates(line) if d.date.precision == "day"]
+    if not dates or len(line.split()) > 12:
+        return False
+    rest = line
+    for d in sorted(dates, key=lambda d: -d.start):
+        rest = rest[:d.start] + " " + rest[d.end:]
+    return not _DATE_LINE_REST.sub("", rest).strip()
+
+
 _BYLINE_AUTHOR = re.compile(
     r"(?:^|[|\-–]\s*)(?:(?:Người viết|Người đăng|Đăng bởi|Tác giả|Bài và ảnh|Phóng viên|Author|Written by|"
     r"Reporter)\s*[:：]|By\b)\s*"
@@ -42,7 +55,7 @@ def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, 
         if not line.strip():
             continue
         seen += 1
-        is_byline = bool(_BYLINE_DATE.search(line) or _BYLINE_AUTHOR.search(line) or _DATE_LINE.match(line)) \
+        is_byline = bool(_BYLINE_DATE.search(line) or _BYLINE_AUTHOR.search(line) or _is_date_line(line)) \
             and len(line.split()) <= 20
         if not is_byline:
             break

@@ -136,7 +136,10 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
         ex.mentions.append(Mention(ps.start, ps.end, text[ps.start:ps.end], ps.key, "person"))
     ex.mentions.sort(key=lambda m: m.start)
 
-    dates = [d for d in find_dates(text, _default_year(doc, text), doc.published) if d.start >= header_end]
+    # "HANOI, May 19, 2023 — … today held …": a dateline dates the report, so "today" and "last
+    # Tuesday" are read from it rather than from the publication date
+    reference = _dateline_date(text, header_end, _default_year(doc, text)) or doc.published
+    dates = [d for d in find_dates(text, _default_year(doc, text), reference) if d.start >= header_end]
     org_at = {tokens[i].start: (sp.key, sp.start, sp.end) for sp in spans for i in _first_token(tokens, sp.start)}
     person_at = {tokens[i].start: (p.key, p.start, p.end) for p in person_spans for i in _first_token(tokens, p.start)}
 
@@ -186,6 +189,15 @@ def _default_year(doc: Document, text: str) -> int | None:
     for d in find_dates(text):
         if not d.needs_year:
             return d.date.year
+    return None
+
+
+def _dateline_date(text: str, body_start: int, default_year: int | None) -> PartialDate | None:
+    """The day of a dateline opening the body ("HÀ NỘI, 23/10/2019 –", "WASHINGTON, May 4 —")."""
+    lead = text[body_start:body_start + 80]
+    for d in find_dates(lead, default_year):
+        if d.start <= 40 and d.date.precision == "day" and _DATELINE_END.match(lead, d.end):
+            return d.date
     return None
 
 
