@@ -548,3 +548,26 @@ def test_yesterday_last_month_and_today_are_read_from_the_publication_or_datelin
     assert [a.signed_on.iso() for a in e.agreements] == ["2023-05-19"]
     e = extract_text("T\nThứ Sáu, 12/4/2024\n\nBa tháng trước, VMI và PTB ký biên bản ghi nhớ.", "t.txt")
     assert [a.signed_on for a in e.agreements] == [None]
+
+
+def test_english_names_with_the_vietnamese_spelling_of_the_country_are_the_reference_body():
+    e = extract_text("T\nA Letter of Intent was signed on 19 May 2022 by the Việt Nam Metrology Institute (VMI) and "
+                     "Australia's National Measurement Institute (NMIA).", "t.txt")
+    assert [set(a.parties) for a in e.agreements] == [{"vmi", "nmia"}]
+
+
+def test_a_dateline_source_before_a_dash_is_not_part_of_a_name():
+    e = extract_text("T\nNDO – The Vietnam Metrology Institute (VMI) and the National Metrology Institute of Japan "
+                     "(NMIJ) inked a memorandum of understanding on 27 November 2024. The MoU was signed by VMI "
+                     "Director Dr. Tran Thi Hong Nhung and NMIJ Director General Dr. Takahashi Masaru, in the "
+                     "presence of Nguyen Van Khoa, Deputy Director General of STAMEQ.", "t.txt")
+    assert set(e.organizations) == {"vmi", "nmij", "stameq"}
+    assert [(set(a.parties), set(a.signatories)) for a in e.agreements] == \
+        [({"vmi", "nmij"}, {"tran-thi-hong-nhung", "takahashi-masaru"})]
+
+
+def test_a_title_right_after_a_generic_body_word_is_not_a_name():
+    e = extract_text("T\nThe arrangement was signed by Committee Chairman Ha Minh Khue and SAC Administrator Zhao "
+                     "Lin.", "t.txt")
+    assert not any("Khue" in n for o in e.organizations.values() for n in o.names)
+    assert "ha-minh-khue" in e.people

@@ -313,7 +313,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
                m.sentence.end >= s.end and m.organization in parties}
     signed_by = _SIGNED_BY.search(folded)
     signatories = [p for p in persons if p in by_role or (signed_by and s.start + signed_by.start() <
-                                                            _pos_of(items, p))]
+                                                            _pos_of(items, p) < (by_end or s.end))]
     # an effective date ("có hiệu lực từ ngày 20/5/2019", "entered into force on …") is not a signing date
     text = ex.document.text
     dates = [d for d in dates if not _EFFECTIVE.search(fold(text[max(0, d.start - 30):d.start]))]

@@ -121,6 +121,15 @@ def _read(path: Path) -> list[dict[str, str]]:
         return [row for row in csv.DictReader(fh) if any((v or "").strip() for v in row.values())]
 
 
+def _spelling_variants(k: str) -> list[str]:
+    """The country's name is written "Vietnam", "Viet Nam" and "Việt Nam" in English texts alike."""
+    if "viet nam" in k:
+        return [k.replace("viet nam", "vietnam")]
+    if "vietnam" in k:
+        return [k.replace("vietnam", "viet nam")]
+    return []
+
+
 def _dropped_token_variants(name: str) -> list[str]:
     """Long names with one inner word left out, as typing slips do ("Trung Mã số mã vạch Quốc gia")."""
     toks = name.split()
@@ -157,6 +166,8 @@ def load_reference(directory: str | None = None) -> Reference:
                 exact.add(k)
             for v in _dropped_token_variants(name):
                 vk = key(v)
+                variants.setdefault(vk, (org.key, name, False, len(vk)))
+            for vk in _spelling_variants(k):
                 variants.setdefault(vk, (org.key, name, False, len(vk)))
         for name in org.short:
             k = key(name)
