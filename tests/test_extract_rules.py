@@ -571,3 +571,19 @@ def test_a_title_right_after_a_generic_body_word_is_not_a_name():
                      "Lin.", "t.txt")
     assert not any("Khue" in n for o in e.organizations.values() for n in o.names)
     assert "ha-minh-khue" in e.people
+
+
+def test_a_renewal_and_the_first_signing_in_one_sentence_are_two_agreements():
+    e = extract_text("T\nOn 18 September 2025, VMI and the National Institute of Metrology, China (NIM) renewed the "
+                     "memorandum of understanding they first signed in 2015. The renewal was signed by VMI Director "
+                     "Dang Quoc Thai and NIM Vice President Wang Jianguo.", "t.txt")
+    got = {(frozenset(a.parties), a.signed_on.iso(), frozenset(a.signatories)) for a in e.agreements}
+    assert got == {(frozenset({"vmi", "nim-china"}), "2025-09-18", frozenset({"dang-quoc-thai", "wang-jianguo"})),
+                   (frozenset({"vmi", "nim-china"}), "2015", frozenset())}
+
+
+def test_the_two_sides_are_the_two_bodies_the_sentence_names():
+    e = extract_text("T\nOn 4 September 2025 the committee hosted KATS Administrator Jung Hae-sung in Hanoi, where the "
+                     "two sides renewed the MoU first signed by STAMEQ and KATS in June 2018.", "t.txt")
+    assert {(frozenset(a.parties), a.signed_on.iso()) for a in e.agreements} == \
+        {(frozenset({"stameq", "kats"}), "2025-09-04"), (frozenset({"stameq", "kats"}), "2018-06")}

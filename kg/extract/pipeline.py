@@ -32,7 +32,7 @@ _SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"at the meeting|tai hoi nghi|tai buoi lam viec|trong chuyen (cong tac|tham)|"
                        r"in the same visit|during the same visit|ngay sau do|sau do|right after|shortly after|"
                        r"afterwards|following the ceremony|later that day|chieu cung ngay)\b")
-_BOTH_SIDES = re.compile(r"\b(hai|ba|cac) (ben|vien|co quan|to chuc|don vi|trung tam|phia|nuoc)\b|"
+_BOTH_SIDES = re.compile(r"^\W*(they|ho)\b|\b(hai|ba|cac) (ben|vien|co quan|to chuc|don vi|trung tam|phia|nuoc)\b|"
                          r"\b(the two|the three|both|all three) "
                          r"(sides|parties|organi[sz]ations|institutes|bodies|agencies|centres|centers)\b")
 _EVENT_HEADS = frozenset({"dien dan", "hoi nghi", "hoi thao", "toa dam", "forum", "conference", "summit", "workshop",
@@ -41,6 +41,9 @@ _DATELINE_END = re.compile(r"\s*(?:\(\w+\)\s*)?[—–]\s|\s+-\s")
 # "was signed on 4 May in Hanoi by …", "được ký bởi …": the bodies after "by" sign (a passive)
 _PASSIVE_BY = re.compile(r"\w+(?:(?! and | va )[^,;.]){0,45}?\b(by|boi)\b")
 _EFFECTIVE = re.compile(r"\b(hieu luc|effective|in force|into force|took effect|takes effect)\W+(\w+\W+){0,2}$")
+# where a second signing starts inside a sentence without a comma before it
+_CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ma|ho) (?:\w+ )?(?:ky|signed)\b)|"
+                           r"(?<=\w) (?=(?:first |originally |da )?(?:signed|duoc ky) (?:by|in|on|nam|vao|boi)\b)")
 # what follows the signatories: a relative clause, the witnesses, the occasion
 _BY_END = re.compile(r"\b(which|who|whose|where|in the presence|witness\w*|chung kien|during|trong khuon kho|"
                      r"trong dip|nhan dip|as part of|on the sidelines|ben le)\b")
@@ -280,6 +283,11 @@ def _signing_clauses(s: Sentence) -> list[Sentence]:
     cuts = [0]
     for p in positions[1:]:
         cut = max(s.text.rfind(",", cuts[-1], p), s.text.rfind(";", cuts[-1], p))
+        if cut <= positions[len(cuts) - 1]:
+            # no comma: "renewed the MoU they first signed in 2015", "… the MoU first signed by X in 2018"
+            rel = [m.start() for m in _CLAUSE_START.finditer(folded, positions[len(cuts) - 1] + 2, p + 16)
+                   if m.start() < p]
+            cut = rel[0] if rel else cut
         if cut > cuts[-1] and cut > positions[len(cuts) - 1]:
             cuts.append(cut + 1)
     cuts.append(len(s.text))
@@ -318,7 +326,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     text = ex.document.text
     dates = [d for d in dates if not _EFFECTIVE.search(fold(text[max(0, d.start - 30):d.start]))]
     # the signatories' descriptions after a passive's "by" ("who has headed VSQI since 2020") do not date it
-    dated = s if by_at is None else Sentence(s.start, by_at, s.text[:by_at - s.start], s.paragraph, s.is_heading)
+    dated = s if by_end is None else Sentence(s.start, by_end, s.text[:by_end - s.start], s.paragraph, s.is_heading)
     own = _own_date(dated, dates)
     date = _date_for(dated, dates, body, _last_fact_date(ex))
     place = _place_for(Sentence(s.start, min(s.end, verb_at + 40), s.text, s.paragraph), places, ex.document.text)
@@ -326,6 +334,12 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     subject = agr.subject_of(s.text, span[2]) if span else None
     both_sides = bool(_BOTH_SIDES.search(folded))
     anaphoric = False
+    if len(parties) == 1 and both_sides:
+        # "the committee hosted KATS …, where the two sides renewed the MoU first signed by STAMEQ and KATS"
+        whole = evidence or s
+        named = _bodies_in(ex, [sp for sp in spans if whole.start <= sp.start < whole.end])
+        if len(named) == 2 and parties[0] in named:
+            parties = named
     if not parties and both_sides and ex.agreements:
         parties = list(ex.agreements[-1].parties)  # "hai viện đã ký …", "the two sides signed …"
         anaphoric = True
@@ -333,7 +347,11 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         parties = _two_sides_before(ex, evidence or s, spans, body)  # "… làm việc với NIM. Hai bên đã ký …"
     # A sentence that adds signatories, a date or a place to the agreement just reported — unless
     # it gives another date: then it is another signing (a renewal, an earlier MoU) of the same parties.
-    for a in reversed(ex.agreements):
+    candidates = list(reversed(ex.agreements))
+    if by_at is not None and not own:
+        # "The renewal was signed by …": the latest signing of these parties, not the background one
+        candidates.sort(key=lambda a: a.signed_on.iso() if a.signed_on else "", reverse=True)
+    for a in candidates:
         same_parties = set(parties) <= set(a.parties) and (len(parties) < 2 or set(parties) == set(a.parties) or
                                                            (by_at is not None and not own))
         # "The MoU was signed by …" with no date of its own: the signing already reported
@@ -376,17 +394,22 @@ def _signers_bodies(ex: Extraction, parties: list[str]) -> list[str]:
     return [p for p in out if not (p in ex.organizations and ex.organizations[p].parent in out)]
 
 
+def _bodies_in(ex: Extraction, spans: list[OrgSpan]) -> list[str]:
+    """The bodies the spans name, in order, without the parents of the units among them."""
+    keys: list[str] = []
+    for sp in spans:
+        if sp.key not in keys:
+            keys.append(sp.key)
+    parents = {ex.organizations[k].parent for k in keys if k in ex.organizations}
+    return [k for k in keys if k not in parents]
+
+
 def _two_sides_before(ex: Extraction, s: Sentence, spans: list[OrgSpan], body: list[Sentence]) -> list[str]:
     """"The two sides" of a signing reported with no agreement before it: the two bodies named by the
     nearest sentence before it that names two (a unit's parent named beside it is not a third side);
     a sentence naming more, or three paragraphs back without one, leaves the sides unknown."""
     for prev in reversed([b for b in body if b.end <= s.start]):
-        keys: list[str] = []
-        for sp in spans:
-            if prev.start <= sp.start < prev.end and sp.key not in keys:
-                keys.append(sp.key)
-        parents = {ex.organizations[k].parent for k in keys if k in ex.organizations}
-        keys = [k for k in keys if k not in parents]
+        keys = _bodies_in(ex, [sp for sp in spans if prev.start <= sp.start < prev.end])
         if len(keys) == 2:
             return keys
         if len(keys) > 2 or prev.paragraph < s.paragraph - 3:
@@ -452,6 +475,9 @@ def _prominent_other(spans: list[OrgSpan], party: str, orgs) -> str | None:
     related = {party, orgs[party].parent if party in orgs else None}
     related |= {k for k, o in orgs.items() if o.parent == party}
     counts = Counter(s.key for s in spans if s.key not in related)
+    # a department signs for its body only when nothing else is named
+    bodies = Counter({k: n for k, n in counts.items() if not (k in orgs and orgs[k].is_unit and orgs[k].parent)})
+    counts = bodies or counts
     if not counts:
         return None
     first: dict[str, int] = {}
