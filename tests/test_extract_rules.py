@@ -587,3 +587,18 @@ def test_the_two_sides_are_the_two_bodies_the_sentence_names():
                      "two sides renewed the MoU first signed by STAMEQ and KATS in June 2018.", "t.txt")
     assert {(frozenset(a.parties), a.signed_on.iso()) for a in e.agreements} == \
         {(frozenset({"stameq", "kats"}), "2025-09-04"), (frozenset({"stameq", "kats"}), "2018-06")}
+
+
+def test_the_body_after_under_or_a_subsidiary_of_qualifies_a_party():
+    e = extract_text("T\nOn 18 September 2025 the National Committee for Standards, Metrology and Quality under Việt "
+                     "Nam's Ministry of Science and Technology (MOST) and the Standardization Administration of China "
+                     "(SAC) signed an Arrangement.", "t.txt")
+    assert [set(a.parties) for a in e.agreements] == [{"stameq", "sac-china"}]
+    e = ex("Ngày 9/6/2021, Trung tâm Chứng nhận Phù hợp (QUACERT) và SIRIM QAS International, công ty con của "
+           "SIRIM Berhad (Malaysia), đã ký Bản ghi nhớ.")
+    assert [len(a.parties) for a in e.agreements] == [2] and "sirim" not in e.agreements[0].parties
+
+
+def test_a_reference_name_written_in_lower_case_is_an_ordinary_word():
+    e = ex("Viện Nghiên cứu Khoa học toàn Nga về Dịch vụ Đo lường (VNIIMS) cung cấp dịch vụ đo lường cho doanh nghiệp.")
+    assert "stameq-metrology-dept" not in e.organizations

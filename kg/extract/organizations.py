@@ -248,9 +248,11 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
     place_ids = frozenset(covered(tokens, [(s, e) for s, e, _ in ref.find_places(text)]))
     cands: list[OrgSpan] = []
 
-    for s, e, org_key, _name, is_short in ref.find_names(folded):
+    for s, e, org_key, name, is_short in ref.find_names(folded):
         if _overlaps(s, e, masked) or _overlaps(s, e, role_spans):
             continue
+        if name[:1].isupper() and not text[s].isupper():
+            continue  # "dịch vụ đo lường" (metrology services) is not "Vụ Đo lường"
         cands.append(OrgSpan(s, e, text[s:e], org_key, "ref-short" if is_short else "ref"))
     for s, e, org_key in ref.find_acronyms(text):
         if _overlaps(s, e, masked):

@@ -430,11 +430,16 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
     thuộc Tổng cục" — the parent; "Trung tâm … TCĐLCL" — the unit's parent)."""
     parties: list[str] = []
     after_with = False
+    under = False
     in_event_name = False  # "Bên lề Diễn đàn … Trung Quốc – ASEAN lần thứ 10, …": ASEAN names the forum
     last = ""
     for idx, it in enumerate(items):
         if it.kind == "tok" and it.value in {"voi", "with", "giua", "between"}:
             after_with = True
+        if it.kind == "tok" and it.value in {"thuoc", "under"}:
+            under = True  # "STAMEQ, under Việt Nam's Ministry of Science and Technology, and SAC"
+        elif it.kind == "tok" and it.value in {",", ";", "va", "and", "voi", "with", "giua", "between"}:
+            under = False
         if it.kind == "tok":
             pair = f"{last} {it.value}"
             if it.value in _EVENT_HEADS or pair in _EVENT_HEADS:
@@ -445,12 +450,16 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
             continue
         if it.kind != "org" or in_event_name:
             continue
+        if under:
+            under = False
+            continue
         prev = items[idx - 1] if idx else None
         before_prev = items[idx - 2] if idx > 1 else None
         if prev is not None and prev.kind == "tok" and (
                 prev.value in {"thuoc", "under"} or
                 (prev.value in {"cua", "of"} and before_prev is not None and
-                 (before_prev.kind == "org" or before_prev.value in {"vi", "unit", "subsidiary"}))):
+                 (before_prev.kind == "org" or before_prev.value in {"vi", "unit", "subsidiary", "con", "vien",
+                                                                       "member", "arm", "affiliate"}))):
             continue
         if prev is not None and prev.kind == "org" and ex.organizations.get(prev.value) and \
                 ex.organizations[prev.value].parent == it.value:
