@@ -602,3 +602,18 @@ def test_the_body_after_under_or_a_subsidiary_of_qualifies_a_party():
 def test_a_reference_name_written_in_lower_case_is_an_ordinary_word():
     e = ex("Viện Nghiên cứu Khoa học toàn Nga về Dịch vụ Đo lường (VNIIMS) cung cấp dịch vụ đo lường cho doanh nghiệp.")
     assert "stameq-metrology-dept" not in e.organizations
+
+
+def test_market_is_not_mayor_and_a_head_noun_inside_a_name_is_not_a_body():
+    e = ex("SAC là cơ quan trực thuộc Tổng cục Quản lý Giám sát Thị trường Nhà nước Trung Quốc (SAMR). "
+           "Ông Lê Văn An, Thị trưởng thành phố, và Phó Tổng cục trưởng Nguyễn Trường Sơn phát biểu.")
+    assert e.organizations["samr"].names[0] == "Tổng cục Quản lý Giám sát Thị trường Nhà nước Trung Quốc"
+    assert {"le-van-an", "nguyen-truong-son"} <= set(e.people)
+    assert ("le-van-an", "mayor") in {(m.member, m.role) for m in e.memberships}
+
+
+def test_the_short_form_names_its_own_body_when_the_article_names_it():
+    e = ex("Tổng cục Tiêu chuẩn Đo lường Chất lượng làm việc với Tổng cục Quản lý Giám sát Thị trường Nhà nước "
+           "Trung Quốc (SAMR). Tổng cục sẽ cử chuyên gia sang Bắc Kinh.")
+    last = [m for m in e.mentions if m.kind == "org"][-1]
+    assert last.text == "Tổng cục" and last.entity == "stameq"

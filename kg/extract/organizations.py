@@ -270,6 +270,9 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
         nxt = tokens[i + n].low if i + n < len(tokens) else ""
         if nxt in _VI_NOT_AFTER_HEAD.get(head, set()):
             continue
+        if i > 0 and tokens[i - 1].low in _VI_SURNAMES and tokens[i - 1].lowd not in {"trưởng", "trường"} and \
+                tokens[i - 1].is_cap and tokens[i - 1].line == t.line:
+            continue  # "Nguyễn Trường Sơn", "Lê Viện": a head noun inside a person's name
         end = _vi_forward(tokens, i, n, role_phrases, place_ids)
         if end > i + n - 1 and end > i:
             s, e = t.start, tokens[end - 1].end
@@ -636,6 +639,8 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
                 head = key(sp.text)
                 recent = [o for o in out if key(o.text).startswith(head) and o.key != sp.key and
                           o.source in {"pattern", "defined"}]
+                if any(o.key == sp.key for o in out):
+                    recent = []  # the short form's own body is named in this article: "Tổng cục" is STAMEQ
                 sp.key = recent[-1].key if recent else sp.key
                 if not recent:
                     builder.from_reference(sp.key)

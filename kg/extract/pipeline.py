@@ -55,6 +55,7 @@ def role_phrases(ref: Reference) -> PhraseTable:
     if ref.cache.get("role_phrases") is not None:
         return ref.cache["role_phrases"]
     phrases = PhraseTable()
+    phrases.guards = {"truong": frozenset({"trưởng"})}
     for rk, role in ref.roles.items():
         for name in role.vi + role.en:
             phrases.setdefault(tuple(key(name).split()), rk)

@@ -103,6 +103,9 @@ class PhraseTable(dict):
         super().__init__()
         self.prefixes: set[tuple[str, ...]] = set()
         self.firsts: set[str] = set()
+        # folded words that stand for one spelling only: the role word "trưởng" (head) is not "trường"
+        # (school, market: "Thị trường" is not "Thị trưởng")
+        self.guards: dict[str, frozenset[str]] = {}
         self.longest = 0
         for k, v in dict(items).items():
             self[k] = v
@@ -140,6 +143,8 @@ def match_phrase(tokens: list[Token], i: int, phrases: dict[tuple[str, ...], str
             break
         words = words + ((t.lowd if exact else t.low),)
         if words not in prefixes:
+            break
+        if not exact and t.low in phrases.guards and t.lowd not in phrases.guards[t.low]:
             break
         value = phrases.get(words)
         if value is not None:
