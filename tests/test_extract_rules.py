@@ -617,3 +617,32 @@ def test_the_short_form_names_its_own_body_when_the_article_names_it():
            "Trung Quốc (SAMR). Tổng cục sẽ cử chuyên gia sang Bắc Kinh.")
     last = [m for m in e.mentions if m.kind == "org"][-1]
     assert last.text == "Tổng cục" and last.entity == "stameq"
+
+
+def test_vietnamese_passive_with_do_names_parties_through_the_signers_bodies():
+    e = ex("Chiều 22/9/2021, Tổng cục Tiêu chuẩn Đo lường Chất lượng và Cục Quản lý Tiêu chuẩn hóa Quốc gia "
+           "Trung Quốc (SAC) tổ chức Phiên họp lần thứ ba Nhóm công tác hỗn hợp.\n\n"
+           "Đồng chủ trì có Phó Tổng cục trưởng Tổng cục Tiêu chuẩn Đo lường Chất lượng Trần Đức Khải và ông Lưu "
+           "Kiến Quốc, Phó Cục trưởng SAC.\n\n"
+           "Ông Khải cho biết, kể từ khi Biên bản ghi nhớ được ký kết tại Bắc Kinh năm 2016, hai cơ quan đã họp "
+           "định kỳ.\n\n"
+           "Kết thúc phiên họp, hai bên đã trao đổi văn bản ký kết Kế hoạch hành động hợp tác. Văn bản do Phó Tổng "
+           "cục trưởng Trần Đức Khải và Phó Cục trưởng Lưu Kiến Quốc ký, tập trung vào hài hòa tiêu chuẩn đối với "
+           "nông sản của ISO và IEC.")
+    got = {(a.kind, frozenset(a.parties), a.signed_on.iso(), frozenset(a.signatories)) for a in e.agreements}
+    assert got == {("mou", frozenset({"stameq", "sac-china"}), "2016", frozenset()),
+                   ("plan", frozenset({"stameq", "sac-china"}), "2021-09-22",
+                    frozenset({"tran-duc-khai", "luu-kien-quoc"}))}
+
+
+def test_sign_an_extension_and_a_later_clause_after_a_semicolon():
+    e = ex("Ngày 14/10/2022, Viện Đo lường Việt Nam (VMI) và Viện Nghiên cứu Chuẩn và Khoa học Hàn Quốc (KRISS) "
+           "đã ký gia hạn Bản ghi nhớ hợp tác.\n\nVMI và KRISS ký Bản ghi nhớ lần đầu vào năm 2008; văn bản này đã "
+           "được gia hạn vào tháng 5/2015.")
+    assert {a.signed_on.iso() for a in e.agreements} == {"2022-10-14", "2008"}
+
+
+def test_a_date_written_out_outranks_today():
+    e = extract_text("T\nNgày đăng: 18/10/2022\n\nCó mặt tại buổi lễ hôm nay có ông Trần Văn Sơn, nguyên Viện trưởng "
+                     "Viện Đo lường Việt Nam, người trực tiếp ký Bản ghi nhớ với KRISS năm 2008.", "t.txt")
+    assert [a.signed_on.iso() for a in e.agreements] == ["2008"]

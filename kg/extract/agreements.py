@@ -29,8 +29,8 @@ _KINDS: list[tuple[re.Pattern[str], str]] = [
      "agreement"),
 ]
 _SIGN = re.compile(
-    r"(?<!dang )(?<!dang)(?<!thu )(?<!sac )\bky(?! hieu)(?! ten)(?! gia)(?! su)(?! nang)(?! thuat)(?! niem)(?! luc)"
-    r"(?! uc)(?! yeu)"
+    r"(?<!dang )(?<!dang)(?<!thu )(?<!sac )\bky(?! hieu)(?! ten)(?! gia\b(?! han))(?! su)(?! nang)(?! thuat)"
+    r"(?! niem)(?! luc)(?! uc)(?! yeu)"
     r"|\bsealed\b|\binitiall?ed\b|\bput pen to paper\b"
     r"(?! thi)(?! han)(?! tuc)(?! tuc)(?! hop)(?! hoc)\b|\bsign(ed|s|ing)?\b|\binked\b|\bconcluded\b|"
     r"\bentered into\b(?! force)|"

@@ -102,6 +102,7 @@ class DateMention:
     end_date: PartialDate | None = None
     is_period: bool = False  # a span of years ("giai đoạn 2018-2020"): not an event or signing date
     needs_year: bool = False  # "ngày 25/4", "March 5": year taken from the document
+    relative: bool = False  # "hôm qua", "last Tuesday": read from the publication day
 
 
 def _month(name: str) -> int:
@@ -185,7 +186,7 @@ def _weekday(g: dict[str, str | None], a: int, b: int, reference: PartialDate | 
     if g.get("lw"):
         back = ref.weekday() + 7 - wd
     day = ref - dt.timedelta(days=back)
-    return DateMention(a, b, PartialDate(day.year, day.month, day.day), needs_year=True)
+    return DateMention(a, b, PartialDate(day.year, day.month, day.day), needs_year=True, relative=True)
 
 
 def _relative(word: str, a: int, b: int, reference: PartialDate | None, text: str) -> DateMention | None:
@@ -199,15 +200,15 @@ def _relative(word: str, a: int, b: int, reference: PartialDate | None, text: st
     ref = dt.date(reference.year, reference.month or 1, reference.day or 1)
     if w in _RELATIVE_DAYS:
         day = ref + dt.timedelta(days=_RELATIVE_DAYS[w])
-        return DateMention(a, b, PartialDate(day.year, day.month, day.day), needs_year=True)
+        return DateMention(a, b, PartialDate(day.year, day.month, day.day), needs_year=True, relative=True)
     if _NUMBER_BEFORE.search(text[max(0, a - 12):a]):
         return None
     if w in {"tháng trước", "last month"}:
         first = ref.replace(day=1) - dt.timedelta(days=1)
-        return DateMention(a, b, PartialDate(first.year, first.month), needs_year=True)
+        return DateMention(a, b, PartialDate(first.year, first.month), needs_year=True, relative=True)
     if w in {"tháng này", "this month", "earlier this month"}:
-        return DateMention(a, b, PartialDate(ref.year, ref.month), needs_year=True)
-    return DateMention(a, b, PartialDate(ref.year - 1), needs_year=True)
+        return DateMention(a, b, PartialDate(ref.year, ref.month), needs_year=True, relative=True)
+    return DateMention(a, b, PartialDate(ref.year - 1), needs_year=True, relative=True)
 
 
 def _english_context(text: str, a: int, b: int) -> bool:

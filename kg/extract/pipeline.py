@@ -32,6 +32,9 @@ _SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"at the meeting|tai hoi nghi|tai buoi lam viec|trong chuyen (cong tac|tham)|"
                        r"in the same visit|during the same visit|ngay sau do|sau do|right after|shortly after|"
                        r"afterwards|following the ceremony|later that day|chieu cung ngay)\b")
+_AT_EVENT = re.compile(r"\b(ket thuc|be mac|sau) (phien hop|hoi nghi|hoi thao|cuoc hop|buoi lam viec|ky hop)\b|"
+                       r"\bat the (end|close) of the (meeting|conference|workshop|session|talks)\b|"
+                       r"\bfollowing the (meeting|talks|session)\b")
 _BOTH_SIDES = re.compile(r"^\W*(they|ho)\b|\b(hai|ba|cac) (ben|vien|co quan|to chuc|don vi|trung tam|phia|nuoc)\b|"
                          r"\b(the two|the three|both|all three) "
                          r"(sides|parties|organi[sz]ations|institutes|bodies|agencies|centres|centers)\b")
@@ -39,11 +42,13 @@ _EVENT_HEADS = frozenset({"dien dan", "hoi nghi", "hoi thao", "toa dam", "forum"
                           "symposium", "seminar", "congress"})
 _DATELINE_END = re.compile(r"\s*(?:\(\w+\)\s*)?[—–]\s|\s+-\s")
 # "was signed on 4 May in Hanoi by …", "được ký bởi …": the bodies after "by" sign (a passive)
-_PASSIVE_BY = re.compile(r"\w+(?:(?! and | va )[^,;.]){0,45}?\b(by|boi)\b")
+_PASSIVE_BY = re.compile(r"(?:signed|inked|sealed|concluded|renewed|initiall?ed|ky(?: ket)?)\b"
+                         r"(?:(?! and | va )[^,;.]){0,45}?\b(by|boi)\b")
 _EFFECTIVE = re.compile(r"\b(hieu luc|effective|in force|into force|took effect|takes effect)\W+(\w+\W+){0,2}$")
 # where a second signing starts inside a sentence without a comma before it
 _CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ma|ho) (?:\w+ )?(?:ky|signed)\b)|"
                            r"(?<=\w) (?=(?:first |originally |da )?(?:signed|duoc ky) (?:by|in|on|nam|vao|boi)\b)")
+_VI_PASSIVE_DO = re.compile(r"^\W*(?:[\w-]+ ){1,6}?do ")
 # what follows the signatories: a relative clause, the witnesses, the occasion
 _BY_END = re.compile(r"\b(which|who|whose|where|in the presence|witness\w*|chung kien|during|trong khuon kho|"
                      r"trong dip|nhan dip|as part of|on the sidelines|ben le)\b")
@@ -215,21 +220,26 @@ def _sentence_dates(s: Sentence, dates: list[DateMention]) -> list[DateMention]:
 
 
 def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
-              last_fact_date: PartialDate | None = None) -> PartialDate | None:
-    """The date of what a sentence reports: its own, 'the same day' as the last one, or the last
-    date of the paragraph or the two before it."""
+              last_fact_date: PartialDate | None = None, last_event_date: PartialDate | None = None
+              ) -> PartialDate | None:
+    """The date of what a sentence reports: its own, the meeting's it closes, 'the same day' as the
+    last one, or the last date of the paragraph or the two before it."""
     own = _sentence_dates(s, dates)
     if own:
         # The most precise date, and a complete one before a dateline's "Oct. 17" that borrows its year.
         # A dateline ("WASHINGTON, May 4 — … signed … last Tuesday") dates the report, not the fact.
         facts = [d for d in own if not _DATELINE_END.match(s.text, d.end - s.start)] or own
-        best = max(facts, key=lambda d: ({"day": 2, "month": 1, "year": 0}[d.date.precision], not d.needs_year))
+        # a date the text writes out outranks one read from the publication day ("hôm nay … năm 2008")
+        best = max(facts, key=lambda d: (not d.relative, {"day": 2, "month": 1, "year": 0}[d.date.precision],
+                                         not d.needs_year))
         return range_as_date(best) if best.end_date else best.date
     earlier = [d for d in dates if d.start < s.start and not d.is_period]
     if not earlier:
         return None
     folded = fold(s.text)
     last = earlier[-1]
+    if _AT_EVENT.search(folded) and last_event_date is not None:
+        return last_event_date  # "Kết thúc phiên họp, hai bên đã ký …": the meeting's day
     if _SAME_OCCASION.search(folded) and last_fact_date is not None:
         return last_fact_date  # "at the ceremony", "on the sidelines": the occasion just reported
     if _NEXT_DAY.search(folded) and last_fact_date is not None and last_fact_date.precision == "day":
@@ -304,20 +314,35 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         return
     kind = agr.agreement_kind(folded[pos:pos + 45]) or agr.agreement_kind(folded[:pos]) or "agreement"
     verb_at = s.start + pos
-    passive = _PASSIVE_BY.match(folded, pos)
-    by_at = s.start + passive.end() if passive else None
+    by_match = _PASSIVE_BY.match(folded, pos)
+    by_at = s.start + by_match.end() if by_match else None
     by_end = None
-    if passive:
-        stop = _BY_END.search(folded, passive.end())
+    if by_match:
+        stop = _BY_END.search(folded, by_match.end())
         by_end = s.start + (stop.start() if stop else len(folded))
+    # "Văn bản do Phó Tổng cục trưởng X và Phó Cục trưởng Y ký": the Vietnamese passive names its signers
+    do_match = _VI_PASSIVE_DO.match(folded[:pos])
+    signers = (by_at, by_end) if by_match else ((s.start + do_match.end(), verb_at) if do_match else (None, None))
+    passive = signers[0] is not None
     parties = [] if agr.ceremony_is_subject(folded) else _parties(ex, items, verb_at, by=(by_at, by_end))
     if _WITNESSED.search(folded[:pos]):
         # "STAMEQ's Director General witnessed the signing (of an MoU between X and Y)": the bodies
         # before the verb watched; only those named after "between"/"giữa" signed
         parties = _parties(ex, items, verb_at, after_with_only=True)
-    if by_at is not None:
-        parties = _signers_bodies(ex, parties)
     persons = [it.value for it in items if it.kind == "person"]
+    if passive:
+        parties = _signers_bodies(ex, parties)
+        if len(parties) < 2:
+            # signers named with a title but no body here: the bodies the article gave them before
+            named = [it.value for it in items if it.kind == "person" and signers[0] <= it.start < (signers[1] or s.end)]
+            for p in named:
+                for m in reversed(ex.memberships):
+                    if m.member == p and m.organization and not m.member_is_org:
+                        org = ex.organizations.get(m.organization)
+                        signer_body = org.parent if org is not None and org.is_unit and org.parent else m.organization
+                        if signer_body not in parties:
+                            parties.append(signer_body)
+                        break
     by_role = {m.member for m in ex.memberships if m.sentence is not None and m.sentence.start <= s.start and
                m.sentence.end >= s.end and m.organization in parties}
     signed_by = _SIGNED_BY.search(folded)
@@ -327,9 +352,12 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     text = ex.document.text
     dates = [d for d in dates if not _EFFECTIVE.search(fold(text[max(0, d.start - 30):d.start]))]
     # the signatories' descriptions after a passive's "by" ("who has headed VSQI since 2020") do not date it
-    dated = s if by_end is None else Sentence(s.start, by_end, s.text[:by_end - s.start], s.paragraph, s.is_heading)
+    # and neither does a clause after a semicolon ("… ký năm 2008; văn bản đã được gia hạn vào tháng 5/2015")
+    semi = folded.find(";", pos)
+    cut = min(x for x in (by_end, s.start + semi if semi >= 0 else None, s.end) if x is not None)
+    dated = Sentence(s.start, cut, s.text[:cut - s.start], s.paragraph, s.is_heading)
     own = _own_date(dated, dates)
-    date = _date_for(dated, dates, body, _last_fact_date(ex))
+    date = _date_for(dated, dates, body, _last_fact_date(ex), _last_event_date(ex))
     place = _place_for(Sentence(s.start, min(s.end, verb_at + 40), s.text, s.paragraph), places, ex.document.text)
     span = agr.kind_span(s.text)
     subject = agr.subject_of(s.text, span[2]) if span else None
@@ -348,17 +376,18 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         parties = _two_sides_before(ex, evidence or s, spans, body)  # "… làm việc với NIM. Hai bên đã ký …"
     # A sentence that adds signatories, a date or a place to the agreement just reported — unless
     # it gives another date: then it is another signing (a renewal, an earlier MoU) of the same parties.
+    stated_kind = agr.agreement_kind(folded)
     candidates = list(reversed(ex.agreements))
-    if by_at is not None and not own:
+    if passive and not own:
         # "The renewal was signed by …": the latest signing of these parties, not the background one
         candidates.sort(key=lambda a: a.signed_on.iso() if a.signed_on else "", reverse=True)
     for a in candidates:
         same_parties = set(parties) <= set(a.parties) and (len(parties) < 2 or set(parties) == set(a.parties) or
-                                                           (by_at is not None and not own))
+                                                           (passive and not own))
         # "The MoU was signed by …" with no date of its own: the signing already reported
-        near = not parties or anaphoric or (by_at is not None and not own) or \
+        near = not parties or anaphoric or (passive and not own) or \
             (a.sentence is not None and a.sentence.paragraph >= s.paragraph - 1)
-        if not (same_parties and near):
+        if not (same_parties and near) or not _same_kind(stated_kind, a.kind):
             continue
         if own and date and a.signed_on and not _compatible(date, a.signed_on):
             break
@@ -393,6 +422,11 @@ def _signers_bodies(ex: Extraction, parties: list[str]) -> list[str]:
         if p not in out:
             out.append(p)
     return [p for p in out if not (p in ex.organizations and ex.organizations[p].parent in out)]
+
+
+def _same_kind(stated: str | None, kind: str) -> bool:
+    """A sentence naming a plan does not add to an MoU reported before ("agreement" is any kind)."""
+    return stated is None or stated == kind or "agreement" in {stated, kind}
 
 
 def _bodies_in(ex: Extraction, spans: list[OrgSpan]) -> list[str]:
@@ -435,8 +469,8 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
     in_event_name = False  # "Bên lề Diễn đàn … Trung Quốc – ASEAN lần thứ 10, …": ASEAN names the forum
     last = ""
     for idx, it in enumerate(items):
-        if it.kind == "tok" and it.value in {"voi", "with", "giua", "between"}:
-            after_with = True
+        if it.kind == "tok" and it.value in {"voi", "with", "giua", "between"} and last != "doi":
+            after_with = True  # but not "đối với" (regarding)
         if it.kind == "tok" and it.value in {"thuoc", "under"}:
             under = True  # "STAMEQ, under Việt Nam's Ministry of Science and Technology, and SAC"
         elif it.kind == "tok" and it.value in {",", ";", "va", "and", "voi", "with", "giua", "between"}:
@@ -495,6 +529,11 @@ def _prominent_other(spans: list[OrgSpan], party: str, orgs) -> str | None:
         first.setdefault(s.key, s.start)
     short = {s.key for s in spans if s.source == "ref-short" and s.key not in related}
     return max(counts, key=lambda k: (k in short, counts[k], -first[k]))
+
+
+def _last_event_date(ex: Extraction) -> PartialDate | None:
+    dated = [e for e in ex.events if e.start is not None]
+    return dated[-1].start if dated else None
 
 
 def _last_fact_date(ex: Extraction) -> PartialDate | None:
