@@ -178,8 +178,8 @@ def score_graph(store: ox.Store, gold: dict, doc_name: str) -> DocResult:
                 if m["labels"] & {norm(x) for x in g.get("role", [])}:
                     ok = gi
                     break
-        if pk in optional_people:
-            continue
+        if pk in optional_people or (ok is not None and gold_roles[ok].get("optional")):
+            continue  # an optional role: finding it is neither right nor wrong
         score.n_p += 1
         if ok is not None and ok not in found:
             score.tp_p += 1
@@ -189,7 +189,7 @@ def score_graph(store: ox.Store, gold: dict, doc_name: str) -> DocResult:
                                "item": f"{pk or m['person']} / {sorted(m['labels'])[:1]} / "
                                        f"{org_key.get(m['org'] or '', m['org'])}", "sentence": m["sentence"]})
     _recall(res, "roles", found, [f"{g['person']} / {g.get('role', [''])[0]} / {g.get('org')}"
-                                  for g in gold_roles])
+                                  for g in gold_roles], [bool(g.get("optional")) for g in gold_roles])
 
     # Agreements: party set and date.
     rows = _q(store, """SELECT ?a ?p ?d ?sent WHERE { ?a a coop:Agreement ; coop:party ?p .
@@ -213,6 +213,8 @@ def score_graph(store: ox.Store, gold: dict, doc_name: str) -> DocResult:
                         hit = gi
                         break
                     hit = -1
+        if hit is not None and hit >= 0 and gold_agreements[hit].get("optional"):
+            continue  # an optional agreement: neither right nor wrong
         score.n_p += 1
         if hit is not None and hit >= 0:
             score.tp_p += 1
@@ -220,7 +222,8 @@ def score_graph(store: ox.Store, gold: dict, doc_name: str) -> DocResult:
         else:
             res.errors.append({"category": "agreements", "type": "spurious" if hit is None else "split",
                                "item": f"{sorted(a['parties'])} {a['date']}", "sentence": a["sentence"]})
-    _recall(res, "agreements", found, [f"{g['parties']} {g.get('date')}" for g in gold_agreements])
+    _recall(res, "agreements", found, [f"{g['parties']} {g.get('date')}" for g in gold_agreements],
+            [bool(g.get("optional")) for g in gold_agreements])
 
     # Events by name.
     rows = _q(store, """SELECT ?e ?n ?sent WHERE { ?e a schema:Event ; schema:name ?n .
@@ -267,10 +270,14 @@ def score_graph(store: ox.Store, gold: dict, doc_name: str) -> DocResult:
     return res
 
 
-def _recall(res: DocResult, cat: str, found: set[int], gold_items: list[str]) -> None:
-    """Count every gold item (all required) and report those no extracted fact matched."""
+def _recall(res: DocResult, cat: str, found: set[int], gold_items: list[str],
+            optional: list[bool] | None = None) -> None:
+    """Count every required gold item and report those no extracted fact matched (an optional item
+    need not be found: gold-format.md)."""
     score = res.scores[cat]
     for gi, item in enumerate(gold_items):
+        if optional and optional[gi]:
+            continue
         score.n_r += 1
         if gi in found:
             score.tp_r += 1

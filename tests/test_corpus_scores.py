@@ -68,3 +68,28 @@ def test_nfd_and_html_forms_give_the_same_facts_as_plain_text():
                 {(m.member, m.role, m.organization) for m in e.memberships})
 
     assert facts(FIXTURES / "bis-mou-2021.vi.txt") == facts(FIXTURES / "bis-mou-2021.nfd.vi.txt")
+
+
+def test_optional_roles_and_agreements_are_neither_required_nor_errors(tmp_path):
+    """gold-format.md: "optional: true marks borderline items: finding them is not required, and
+    extracting them is not an error" — for roles and agreements as for entities."""
+    import json
+
+    (tmp_path / "a.en.txt").write_text("Title\n\nOn 5 March 2019 VMI and PTB signed a memorandum of understanding. "
+                                       "Dr. Nguyen Van An, Director of VMI, and Dr. Anna Keller, Head of the "
+                                       "International Cooperation Department of PTB, spoke.\n", encoding="utf-8")
+    gold = {"id": "a", "lang": "en", "source": "a.en.txt",
+            "organizations": [{"key": "VMI", "names": ["VMI"]}, {"key": "PTB", "names": ["PTB"]}],
+            "people": [{"key": "an", "names": ["Nguyen Van An"]}, {"key": "keller", "names": ["Anna Keller"]}],
+            "roles": [{"person": "an", "org": "VMI", "role": ["Director"], "optional": True},
+                      {"person": "keller", "org": "PTB", "role": ["Chairman"], "optional": True}],
+            "agreements": [{"kind": "mou", "parties": ["VMI", "PTB"], "date": "2019-03-05", "optional": True},
+                           {"kind": "mou", "parties": ["VMI", "PTB"], "date": "2015"}]}
+    (tmp_path / "a.en.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    r = evaluate_dir(tmp_path)
+    roles, agreements = r.total("roles"), r.total("agreements")
+    # the optional Director role was found (ignored), the optional Chairman not (not required); Keller's
+    # extracted "Head …" role matches no gold role: an error
+    assert (roles.n_r, roles.tp_p) == (0, 0) and roles.n_p >= 1
+    # the signing found matches the optional gold agreement: ignored; the required 2015 one is missed
+    assert (agreements.n_p, agreements.n_r, agreements.tp_r) == (0, 1, 0)
