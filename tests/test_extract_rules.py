@@ -646,3 +646,24 @@ def test_a_date_written_out_outranks_today():
     e = extract_text("T\nNgày đăng: 18/10/2022\n\nCó mặt tại buổi lễ hôm nay có ông Trần Văn Sơn, nguyên Viện trưởng "
                      "Viện Đo lường Việt Nam, người trực tiếp ký Bản ghi nhớ với KRISS năm 2008.", "t.txt")
     assert [a.signed_on.iso() for a in e.agreements] == ["2008"]
+
+
+def test_a_name_after_a_body_ends_it_even_with_the_family_name_ha():
+    e = ex("Chứng kiến lễ ký có Tổng cục trưởng Tổng cục Tiêu chuẩn Đo lường Chất lượng Hà Minh Khuê.")
+    assert set(e.organizations) == {"stameq"}
+    assert [(m.member, m.organization) for m in e.memberships] == [("ha-minh-khue", "stameq")]
+
+
+def test_minister_of_a_field_holds_office_at_that_ministry():
+    for t in ["The visit was attended by Deputy Minister of Science and Technology Hoang Minh Chau.",
+              "Mr. Hoang Minh Chau, Deputy Minister of Science and Technology, attended."]:
+        e = extract_text("T\n" + t, "t.txt")
+        assert [(m.member, m.role, m.organization) for m in e.memberships] == \
+            [("hoang-minh-chau", "deputy-minister", "most")], t
+
+
+def test_ambassadors_to_a_country_hold_an_office_without_a_body():
+    for t, who in [("Also present was Canada's Ambassador to Việt Nam Deborah Lowe.", "deborah-lowe"),
+                   ("Also present was Nguyen Hung, Vietnamese Ambassador to the UK.", "nguyen-hung")]:
+        e = extract_text("T\n" + t, "t.txt")
+        assert [(m.member, m.role, m.organization) for m in e.memberships] == [(who, "ambassador", None)], t

@@ -155,7 +155,8 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
             break
         if _is_role_at(tokens, j, role_phrases) and t.is_cap:
             break
-        if t.is_cap and t.low in _VI_SURNAMES and j + 2 < len(tokens) and tokens[j + 1].is_cap and \
+        if t.is_cap and (t.low in _VI_SURNAMES or (t.low == "ha" and j not in place_ids)) and j + 2 < len(tokens) \
+                and tokens[j + 1].is_cap and \
                 tokens[j + 2].is_cap and tokens[j + 1].line == t.line and not tokens[j + 1].is_acronym:
             break  # "Bộ Khoa học và Công nghệ Phạm Thanh Bình": a person's name follows the body's
         if t.lowd in {"tỉnh", "thành", "tp", "huyện", "quận"} and last == j and j + 1 < len(tokens) and \
@@ -193,6 +194,26 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
                 break
         j += 1
     return last if last > i + head_len - 1 and any(tokens[k].is_cap for k in range(i + head_len, last)) else i
+
+
+def _minister_fields(ref: Reference, folded: str) -> list[tuple[int, int, str]]:
+    """"Deputy Minister of Science and Technology Hoang Minh Chau": the field after "Minister of" names
+    the ministry of the reference whose English name is "Ministry of <field>"."""
+    pattern = ref.cache.get("minister_fields")
+    if pattern is None:
+        fields = {}
+        for k, org in ref.orgs.items():
+            for name in org.en:
+                kn = key(name)
+                if kn.startswith("ministry of "):
+                    fields.setdefault(kn[len("ministry of "):], k)
+        alternatives = "|".join(re.escape(f) for f in sorted(fields, key=len, reverse=True))
+        pattern = (re.compile(r"\bminister (?:of|for) (?:the )?(" + alternatives + r")\b"), fields) if fields else False
+        ref.cache["minister_fields"] = pattern
+    if not pattern:
+        return []
+    regex, fields = pattern
+    return [(m.start(1), m.end(1), fields[m.group(1)]) for m in regex.finditer(folded)]
 
 
 def _en_runs(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -254,6 +275,9 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
         if name[:1].isupper() and not text[s].isupper():
             continue  # "dịch vụ đo lường" (metrology services) is not "Vụ Đo lường"
         cands.append(OrgSpan(s, e, text[s:e], org_key, "ref-short" if is_short else "ref"))
+    for s, e, org_key in _minister_fields(ref, folded):
+        if not _overlaps(s, e, masked):
+            cands.append(OrgSpan(s, e, text[s:e], org_key, "ref"))
     for s, e, org_key in ref.find_acronyms(text):
         if _overlaps(s, e, masked):
             continue

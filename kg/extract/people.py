@@ -167,7 +167,9 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
             match_phrase(tokens, j + 1, role_phrases) is not None or
             (j + 1 in org_token_ids and j + 2 < len(tokens) and (match_phrase(tokens, j + 2, role_phrases) or
                                                                  tokens[j + 2].low in _RANKS)) or
-            nxt.low in {"the", "a", "former", "acting", "incoming", "newly", "senior", "deputy"})
+            nxt.low in {"the", "a", "former", "acting", "incoming", "newly", "senior", "deputy"} or
+            # "Nguyen Hung, Vietnamese Ambassador to the UK"
+            (j + 1 in place_token_ids and j + 2 < len(tokens) and match_phrase(tokens, j + 2, role_phrases)))
         of_org = tokens[j].low == "of" and (j + 1 in org_token_ids or
                                             (nxt.low == "the" and j + 2 in org_token_ids))
         if after_comma or of_org:

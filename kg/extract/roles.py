@@ -259,6 +259,14 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
             k -= 1
             if k >= 0 and items[k].kind == "tok" and items[k].value in _OF:
                 k -= 1
+        if org is None and k >= 1 and items[k].kind == "tok" and items[k].text[:1].isupper():
+            # "Ambassador to Việt Nam Deborah Lowe", "Đại sứ tại Liên bang Nga Nguyễn Văn A": the post's place
+            m = k
+            while m > 0 and k - m < 4 and items[m].kind == "tok" and items[m].text[:1].isupper():
+                m -= 1
+            if m >= 1 and items[m].kind == "tok" and items[m].value in {"to", "tai", "in"} and \
+                    items[m - 1].kind == "role":
+                k = m - 1
         lead = k - 1
         tenure_before = "current"
         if lead >= 0 and items[lead].kind == "tenure":
