@@ -667,3 +667,11 @@ def test_ambassadors_to_a_country_hold_an_office_without_a_body():
                    ("Also present was Nguyen Hung, Vietnamese Ambassador to the UK.", "nguyen-hung")]:
         e = extract_text("T\n" + t, "t.txt")
         assert [(m.member, m.role, m.organization) for m in e.memberships] == [(who, "ambassador", None)], t
+
+
+def test_an_office_of_an_unnamed_unit_before_a_comma_and_its_body():
+    e = ex("Tham dự có bà Đỗ Hải Yến, Trưởng phòng Hợp tác quốc tế, Viện Tiêu chuẩn Chất lượng Việt Nam; bà Huỳnh "
+           "Ngọc Trâm, Trưởng phòng Kế hoạch – Hợp tác quốc tế của QUATEST 3.")
+    got = {(m.member, m.organization): m.role for m in e.memberships}
+    assert got[("do-hai-yen", "vsqi")] == "truong-phong-hop-tac-quoc-te"
+    assert got[("huynh-ngoc-tram", "quatest-3")] == "truong-phong-ke-hoach-hop-tac-quoc-te"

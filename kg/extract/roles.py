@@ -124,12 +124,16 @@ def _vi_extended_title(toks: list[Token], i: int, n: int, org_at, person_at) -> 
     if j + 1 < len(toks) and toks[j].is_cap and toks[j].start not in org_at and toks[j].start not in person_at:
         # "Giám đốc Khối Chứng nhận sản phẩm của JQA", "Trưởng nhóm Đào tạo quốc tế của KSA": the office
         # of a unit the text does not name as a body, held at the body after "của/thuộc/tại"
+        # "Trưởng phòng Hợp tác quốc tế, Viện Tiêu chuẩn Chất lượng Việt Nam" and "Trưởng phòng Kế hoạch –
+        # Hợp tác quốc tế của QUATEST 3" too: a comma before the body, a dash inside the unit's name
         w = j
-        while w < len(toks) and w - j < 8 and toks[w].is_word and toks[w].start not in org_at and \
-                toks[w].start not in person_at and toks[w].low not in {"cua", "thuoc", "tai"}:
+        while w < len(toks) and w - j < 10 and (toks[w].is_word or toks[w].text in {"-", "–", "&"}) and \
+                toks[w].start not in org_at and toks[w].start not in person_at and \
+                toks[w].low not in {"cua", "thuoc", "tai"}:
             w += 1
-        if w > j and w + 1 < len(toks) and toks[w].low in {"cua", "thuoc", "tai"} and toks[w + 1].start in org_at:
-            return w - 1, w
+        if w > j and w + 1 < len(toks) and toks[w].low in {"cua", "thuoc", "tai", ","} and \
+                toks[w + 1].start in org_at and toks[w - 1].is_word:
+            return w - 1, w + 1 if toks[w].text == "," else w
         return None
     if j + 1 >= len(toks) or toks[j].low != "phu" or toks[j + 1].low != "trach":
         return None
