@@ -675,3 +675,13 @@ def test_an_office_of_an_unnamed_unit_before_a_comma_and_its_body():
     got = {(m.member, m.organization): m.role for m in e.memberships}
     assert got[("do-hai-yen", "vsqi")] == "truong-phong-hop-tac-quoc-te"
     assert got[("huynh-ngoc-tram", "quatest-3")] == "truong-phong-ke-hoach-hop-tac-quoc-te"
+
+
+def test_a_bodys_office_in_a_country_is_its_unit():
+    e = ex("Bà Lee Hyun-joo, Giám đốc Văn phòng KOICA tại Việt Nam, phát biểu. Ông Sakamoto Yuji, Trưởng Đại diện "
+           "Văn phòng JICA Việt Nam, cũng có mặt. Phái đoàn Việt Nam gồm 5 người.")
+    offices = {o.names[0]: o.parent for o in e.organizations.values() if o.names and o.parent}
+    assert offices == {"Văn phòng KOICA tại Việt Nam": "koica", "Văn phòng JICA Việt Nam": "jica"}
+    assert {"koica", "jica"} <= set(e.organizations)
+    assert {m.member: e.organizations[m.organization].parent for m in e.memberships} == \
+        {"lee-hyun-joo": "koica", "sakamoto-yuji": "jica"}

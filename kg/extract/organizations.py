@@ -20,8 +20,10 @@ _VI_HEADS = [
     "Tập đoàn", "Cơ quan", "Văn phòng", "Bộ", "Vụ", "Hội đồng", "Diễn đàn", "Nhóm công tác", "Công ty",
     "Tổng công ty", "Trường", "Đại học", "Học viện", "Liên minh", "Quỹ", "Ngân hàng", "Liên đoàn",
     "Phòng thí nghiệm", "Phòng thử nghiệm", "Sở", "Ban", "Hội", "Tạp chí", "Cơ quan", "Liên hiệp", "Ủy hội",
-    "Phòng",
+    "Phòng", "Phái đoàn",
 ]
+# "Văn phòng KOICA tại Việt Nam", "Phái đoàn EU tại Việt Nam": a body's office in a country
+_COUNTRY_OFFICE_HEADS = {"van phong", "phai doan", "dai su quan", "co quan dai dien"}
 _VI_UNIT_HEADS = {"trung tam", "vu", "phong thi nghiem", "phong thu nghiem", "ban", "van phong", "nhom cong tac",
                   "tieu ban", "chi cuc", "phong"}
 _VI_NOT_AFTER_HEAD = {"hoi": {"nghi", "thao", "cho", "vien", "nhap", "dong"}, "bo": {"truong"},
@@ -80,6 +82,8 @@ def _phrases(items: list[str]) -> dict[tuple[str, ...], str]:
 
 
 _VI_HEAD_PHRASES = _phrases(_VI_HEADS)
+_VI_HEAD_KEYS = frozenset(_VI_HEAD_PHRASES.values())
+_COUNTRY_OFFICE_PHRASES = _phrases(["Văn phòng", "Phái đoàn", "Đại sứ quán", "Cơ quan đại diện"])
 
 
 _STANDARD_SERIES = re.compile(r"\b(?:TCVN|QCVN|MS|BS|EN|KS|JIS|SNI|SS|AS|NF|DIN|GB|SASO|IS)(?:\s+(?:ISO|IEC|EN))+\b")
@@ -196,6 +200,24 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
     return last if last > i + head_len - 1 and any(tokens[k].is_cap for k in range(i + head_len, last)) else i
 
 
+def _country_office(tokens: list[Token], i: int, n: int, head: str, ref: Reference,
+                    place_ids: frozenset[int]) -> tuple[int, str] | None:
+    """(end token, parent key) of "<office> <ACRONYM> [tại] <country>": "Văn phòng KOICA tại Việt Nam",
+    "Văn phòng JICA Việt Nam", "Phái đoàn EU tại Việt Nam" — the body's office, a unit of it."""
+    j = i + n
+    if j >= len(tokens) or not tokens[j].is_acronym or tokens[j].line != tokens[i].line:
+        return None
+    parent = ref.acronym_owner.get(tokens[j].text) or slug(tokens[j].text)
+    k = j + 1
+    if k < len(tokens) and tokens[k].low == "tai":
+        k += 1
+    if k >= len(tokens) or k not in place_ids:
+        return None
+    while k < len(tokens) and k in place_ids and tokens[k].line == tokens[i].line:
+        k += 1
+    return k, parent
+
+
 def _minister_fields(ref: Reference, folded: str) -> list[tuple[int, int, str]]:
     """"Deputy Minister of Science and Technology Hoang Minh Chau": the field after "Minister of" names
     the ministry of the reference whose English name is "Ministry of <field>"."""
@@ -287,7 +309,8 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
     for i, t in enumerate(tokens):
         if not t.is_cap:
             continue
-        m = match_phrase(tokens, i, _VI_HEAD_PHRASES, exact=True)
+        m = match_phrase(tokens, i, _VI_HEAD_PHRASES, exact=True) or \
+            match_phrase(tokens, i, _COUNTRY_OFFICE_PHRASES, exact=True)
         if not m:
             continue
         n, head = m
@@ -297,7 +320,16 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
         if i > 0 and tokens[i - 1].low in _VI_SURNAMES and tokens[i - 1].lowd not in {"trưởng", "trường"} and \
                 tokens[i - 1].is_cap and tokens[i - 1].line == t.line:
             continue  # "Nguyễn Trường Sơn", "Lê Viện": a head noun inside a person's name
+        office = _country_office(tokens, i, n, head, ref, place_ids) if head in _COUNTRY_OFFICE_HEADS else None
+        if office is None and (head not in _VI_HEAD_KEYS or (head == "phai doan" and i + n in place_ids)):
+            continue  # "Phái đoàn Việt Nam": a country's delegation, not a body
         end = _vi_forward(tokens, i, n, role_phrases, place_ids)
+        if office is not None:
+            end, parent_key = office
+            s, e = t.start, tokens[end - 1].end
+            if not _overlaps(s, e, masked):
+                cands.append(OrgSpan(s, e, text[s:e], "", "pattern", parent=parent_key))
+            continue
         if end > i + n - 1 and end > i:
             s, e = t.start, tokens[end - 1].end
             if not _overlaps(s, e, masked) and not _overlaps(s, e, role_spans):
@@ -358,7 +390,7 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
                 extra.append(OrgSpan(t.start, t.end, t.text, defined[t.text], "acronym", acronym=t.text))
         spans = sorted(spans + extra, key=lambda s: s.start)
     spans = _propagate_names(text, folded, spans, masked)
-    used = {sp.key for sp in spans}
+    used = {sp.key for sp in spans} | {sp.parent for sp in spans if sp.parent and sp.source == "pattern"}
     builder.orgs = {k: o for k, o in builder.orgs.items() if k in used}
     for sp in spans:
         if sp.source == "defined" and sp.acronym:
@@ -681,6 +713,10 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
         name = sp.text[: sp.text.rfind("(")].strip() if sp.source == "defined" else sp.text
         head_is_unit = _is_unit_name(name)
         parent = None
+        if sp.parent:  # a country office names its body inside: "Văn phòng KOICA tại Việt Nam"
+            parent_link, nxt, head_is_unit = True, OrgSpan(sp.start, sp.end, "", sp.parent, "acronym"), True
+            if sp.parent in ref.orgs:
+                builder.from_reference(sp.parent)
         if parent_link and head_is_unit and nxt is not None:
             parent = nxt.key or None
             if nxt.key == "" and nxt.source != "pattern":
