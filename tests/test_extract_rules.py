@@ -685,3 +685,14 @@ def test_a_bodys_office_in_a_country_is_its_unit():
     assert {"koica", "jica"} <= set(e.organizations)
     assert {m.member: e.organizations[m.organization].parent for m in e.memberships} == \
         {"lee-hyun-joo": "koica", "sakamoto-yuji": "jica"}
+
+
+def test_english_offices_in_a_possessed_unit_and_occupational_titles():
+    e = extract_text("T\nThe delegation included Nguyen Van Hoa, head of VMI's Mass Division, and Dr. Fiona Gallagher, "
+                     "NMIA's Chief Metrologist. Vu Minh Tuan, director of the committee's International Cooperation "
+                     "Department, attended.", "t.txt")
+    got = {m.member: (m.role, m.organization) for m in e.memberships}
+    assert got["nguyen-van-hoa"] == ("head", "vmi-mass-division")
+    assert e.organizations["vmi-mass-division"].parent == "vmi"
+    assert got["fiona-gallagher"] == ("chief-metrologist", "nmia")
+    assert got["vu-minh-tuan"] == ("director", "stameq-icd")

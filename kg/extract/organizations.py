@@ -38,7 +38,7 @@ _VI_STOP = {"và", "của", "tại", "với", "đã", "ký", "kết", "là", "đ
 _EN_ORG_NOUNS = {
     "institute", "institution", "organization", "organisation", "committee", "sub-committee", "subcommittee",
     "agency", "bureau", "office", "ministry", "directorate", "association", "council", "congress", "center",
-    "centre", "department", "commission", "authority", "foundation", "corporation", "company", "group",
+    "centre", "department", "division", "commission", "authority", "foundation", "corporation", "company", "group",
     "federation", "union", "university", "laboratory", "laboratories", "bundesanstalt", "administration",
     "board", "society", "secretariat", "network", "alliance", "chamber", "academy",
     "inc", "ltd", "gmbh", "forum", "programme", "service", "services", "body", "consortium", "fund", "bank",

@@ -144,11 +144,18 @@ def _vi_extended_title(toks: list[Token], i: int, n: int, org_at, person_at) -> 
     return (w - 1, w) if w > j + 2 else None
 
 
+_OCCUPATIONS = {"officer", "adviser", "advisor", "economist", "scientist", "engineer", "counsellor", "counselor",
+                "metrologist", "coordinator", "strategist", "negotiator", "auditor", "assessor", "inspector"}
+
+
 def _extended_title(toks: list[Token], i: int, n: int, org_at, person_at,
                     generic_units: frozenset[str]) -> tuple[int, int] | None:
     """(last token of the title, next token to read) when an English title continues with
     "of/for" + capitalized words that name no body, or + a generic department followed by "at/of" a body."""
     j = i + n
+    if j < len(toks) and toks[j].is_cap and toks[j].start not in org_at and toks[j].start not in person_at and \
+            (toks[j].low in _OCCUPATIONS or toks[j].low.endswith(("ist", "eer", "ician"))):
+        return j, j + 1  # "NMIA's Chief Metrologist", "Chief Engineer"
     if j + 1 >= len(toks) or toks[j].low not in {"of", "for"}:
         return None
     k = j + 1
@@ -190,6 +197,9 @@ def _role_org(items: list[Item], j: int) -> tuple[str | None, int]:
             items[j + 1].kind in {"role", "tok"}:
         j += 3
     k = _skip(items, j, set(), _OF | {"the", "."})
+    if k + 1 < len(items) and items[k].kind == "tok" and items[k].text.endswith(("'s", "’s")) and \
+            items[k + 1].kind == "org" and any(items[x].value in _OF for x in range(j, k)):
+        k += 1  # "director of the committee's International Cooperation Department"
     if k < len(items) and items[k].kind == "org" and (k == j or any(items[x].value in _OF for x in range(j, k))
                                                       or k - j <= 1):
         if k + 1 < len(items) and items[k + 1].kind == "org" and items[k + 1].text == "unit-of:" + items[k].value:
