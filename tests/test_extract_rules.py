@@ -696,3 +696,23 @@ def test_english_offices_in_a_possessed_unit_and_occupational_titles():
     assert e.organizations["vmi-mass-division"].parent == "vmi"
     assert got["fiona-gallagher"] == ("chief-metrologist", "nmia")
     assert got["vu-minh-tuan"] == ("director", "stameq-icd")
+
+
+def test_a_future_passive_is_not_a_signing_and_background_facts_do_not_date_the_occasion():
+    assert ex("Kế hoạch hợp tác chi tiết dự kiến sẽ được hai bên ký vào quý II năm nay.").agreements == []
+    e = extract_text("T\nA draft MoU between GS1 Vietnam and GS1 Indonesia was discussed but has not yet been signed.",
+                     "t.txt")
+    assert e.agreements == []
+    e = ex("Ngày 22/5/2018, Tổng cục Tiêu chuẩn Đo lường Chất lượng và Rosstandart đã ký Kế hoạch hợp tác.\n\n"
+           "Kế hoạch cụ thể hóa Thỏa thuận mà Tổng cục TĐC và Rosstandart đã ký ngày 14/3/2012 tại Hà Nội.\n\n"
+           "Tại đây, Viện Đo lường Việt Nam (VMI) và Viện Nghiên cứu Đo lường toàn Nga (VNIIM) đã ký Biên bản ghi "
+           "nhớ.")
+    assert {(frozenset(a.parties), a.signed_on.iso()) for a in e.agreements} == {
+        (frozenset({"stameq", "rosstandart"}), "2018-05-22"), (frozenset({"stameq", "rosstandart"}), "2012-03-14"),
+        (frozenset({"vmi", "vniim"}), "2018-05-22")}
+
+
+def test_a_lead_sentence_opening_with_a_date_is_not_a_byline():
+    e = extract_text("Tiêu đề\nNgày 22/5/2018, Tổng cục Tiêu chuẩn Đo lường Chất lượng và Rosstandart đã ký Kế hoạch "
+                     "hợp tác giai đoạn 2018 – 2020.", "t.txt")
+    assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"stameq", "rosstandart"}, "2018-05-22")]

@@ -48,7 +48,8 @@ _NOT_SIGNED = re.compile(
     r"sap ky|se duoc ky|du kien duoc ky|hy vong|ky vong|dang trao doi|chua an dinh|thoi diem ky|"
     r"no (document|agreement|mou|memorandum) (was|has been) signed|was not signed|were not signed|"
     r"kha nang ky|consider(s|ed|ing)? (the )?sign\w*|trinh ky|duoc xem xet|"
-    r"(did|do|does|could|would) not sign|not been signed|khong ky|planned signing|postpone\w*|tam hoan|bi hoan|"
+    r"(did|do|does|could|would) not sign|not (yet )?been signed|khong ky|"
+    r"(se|du kien|sap)( (?!da\b)[\w-]+){0,5} ky|planned signing|postpone\w*|tam hoan|bi hoan|"
     r"hoan lai|cancel+ed|bi huy)\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"

@@ -82,7 +82,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(
         r"\b(?P<rd>(?i:hôm qua|sáng qua|chiều qua|tối qua|trưa qua|hôm nay|sáng nay|chiều nay|tối nay|trưa nay|"
         r"yesterday|today|this morning|this afternoon|tháng trước|năm ngoái|last month|last year|earlier this month|"
-        r"tháng này|this month))\b")),
+        r"tháng này|this month|năm nay|this year))\b")),
 ]
 _DIGITLESS = frozenset({"en_weekday", "vi_weekday", "relative"})
 _RELATIVE_DAYS = {"hôm qua": -1, "sáng qua": -1, "chiều qua": -1, "tối qua": -1, "trưa qua": -1, "yesterday": -1,
@@ -208,6 +208,8 @@ def _relative(word: str, a: int, b: int, reference: PartialDate | None, text: st
         return DateMention(a, b, PartialDate(first.year, first.month), needs_year=True, relative=True)
     if w in {"tháng này", "this month", "earlier this month"}:
         return DateMention(a, b, PartialDate(ref.year, ref.month), needs_year=True, relative=True)
+    if w in {"năm nay", "this year"}:
+        return DateMention(a, b, PartialDate(ref.year), needs_year=True, relative=True)
     return DateMention(a, b, PartialDate(ref.year - 1), needs_year=True, relative=True)
 
 

@@ -55,8 +55,9 @@ def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, 
         if not line.strip():
             continue
         seen += 1
+        # "Ngày 22/5/2018, VMI và PTB đã ký …" opens the story: a byline is short and not a sentence
         is_byline = bool(_BYLINE_DATE.search(line) or _BYLINE_AUTHOR.search(line) or _is_date_line(line)) \
-            and len(line.split()) <= 20
+            and len(line.split()) <= 20 and not (len(line.split()) > 8 and line.rstrip().endswith("."))
         if not is_byline:
             break
         m = _BYLINE_AUTHOR.search(line)

@@ -139,7 +139,7 @@ def _is_role_at(tokens: list[Token], i: int, role_phrases: dict[tuple[str, ...],
 
 
 def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
-                place_ids: frozenset[int] = frozenset()) -> int:
+                place_ids: frozenset[int] = frozenset(), known_starts: frozenset[int] = frozenset()) -> int:
     """End token index (exclusive) of a Vietnamese name opened by a head noun at i, or i when none."""
     j = i + head_len
     last = i
@@ -180,8 +180,8 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
         elif t.low in {"va", "ve"}:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if not (nxt and nxt.is_cap and nxt.is_word and not nxt.is_acronym) or \
-                    match_phrase(tokens, j + 1, _VI_HEAD_PHRASES, exact=True):
-                break
+                    match_phrase(tokens, j + 1, _VI_HEAD_PHRASES, exact=True) or nxt.start in known_starts:
+                break  # "… Chất lượng và Rosstandart": a known body after "và" is another body
         elif t.lowd in _VI_STOP:
             break
         elif t.text.isdigit() and last == j:
@@ -305,6 +305,7 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             continue
         cands.append(OrgSpan(s, e, text[s:e], org_key, "acronym", acronym=text[s:e]))
 
+    ref_starts = frozenset(c.start for c in cands)
     # Vietnamese names are read in English articles too (quoted names, bilingual pages); the rules are cheap.
     for i, t in enumerate(tokens):
         if not t.is_cap:
@@ -323,7 +324,7 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
         office = _country_office(tokens, i, n, head, ref, place_ids) if head in _COUNTRY_OFFICE_HEADS else None
         if office is None and (head not in _VI_HEAD_KEYS or (head == "phai doan" and i + n in place_ids)):
             continue  # "Phái đoàn Việt Nam": a country's delegation, not a body
-        end = _vi_forward(tokens, i, n, role_phrases, place_ids)
+        end = _vi_forward(tokens, i, n, role_phrases, place_ids, ref_starts)
         if office is not None:
             end, parent_key = office
             s, e = t.start, tokens[end - 1].end

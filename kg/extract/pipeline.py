@@ -31,7 +31,7 @@ _SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"ben le|cung trong chuyen|at the ceremony|tai buoi le|tai le|during the visit|"
                        r"at the meeting|tai hoi nghi|tai buoi lam viec|trong chuyen (cong tac|tham)|"
                        r"in the same visit|during the same visit|ngay sau do|sau do|right after|shortly after|"
-                       r"afterwards|following the ceremony|later that day|chieu cung ngay)\b")
+                       r"afterwards|following the ceremony|later that day|chieu cung ngay|tai day)\b")
 _AT_EVENT = re.compile(r"\b(ket thuc|be mac|sau) (phien hop|hoi nghi|hoi thao|cuoc hop|buoi lam viec|ky hop)\b|"
                        r"\bat the (end|close) of the (meeting|conference|workshop|session|talks)\b|"
                        r"\bfollowing the (meeting|talks|session)\b")
@@ -540,7 +540,12 @@ def _last_fact_date(ex: Extraction) -> PartialDate | None:
     facts = [(a.sentence.start if a.sentence else 0, a.signed_on) for a in ex.agreements] + \
             [(e.sentence.start if e.sentence else 0, e.start) for e in ex.events]
     dated = [f for f in facts if f[1] is not None]
-    return max(dated, key=lambda f: f[0])[1] if dated else None
+    if not dated:
+        return None
+    # background facts ("the agreement they signed on 14/3/2012") are not the occasion the story is at
+    newest = max(f[1].iso() for f in dated)
+    recent = [f for f in dated if int(newest[:4]) - f[1].year <= 1]
+    return max(recent, key=lambda f: f[0])[1]
 
 
 def _own_date(s: Sentence, dates) -> bool:
