@@ -716,3 +716,27 @@ def test_a_lead_sentence_opening_with_a_date_is_not_a_byline():
     e = extract_text("Tiêu đề\nNgày 22/5/2018, Tổng cục Tiêu chuẩn Đo lường Chất lượng và Rosstandart đã ký Kế hoạch "
                      "hợp tác.", "t.txt")
     assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"stameq", "rosstandart"}, "2018-05-22")]
+
+
+def test_a_sentence_naming_the_agreement_again_dates_the_signing_reported_earlier():
+    e = extract_text("T\n20/08/2020 14:35 GMT+7\n\nQUATEST 3 và UL vừa ký thoả thuận hợp tác về thử nghiệm.\n\n"
+                     "Theo đó, doanh nghiệp không phải gửi mẫu ra nước ngoài.\n\nDoanh nghiệp được hỗ trợ chi phí.\n\n"
+                     "Thoả thuận được ký sáng 19-8 tại TP.HCM giữa ông Trần Văn Thuỷ - giám đốc QUATEST 3 - và ông "
+                     "Daniel Whitford của UL.", "t.txt")
+    assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"quatest-3", "ul"}, "2020-08-19")]
+
+
+def test_more_signings_that_did_not_happen():
+    for t in ["T\nSTAMEQ and BPS said a memorandum of understanding was being finalised and could be signed in 2024.",
+              "T\nGSO said negotiations on a framework MoU with STAMEQ were under way but no date had been fixed for "
+              "its signing.",
+              "T\nQUATEST 3 và UL đã thống nhất nội dung phụ lục. Hai bên hoãn việc ký phụ lục này sang năm 2021.",
+              "T\nViệc ký kết thỏa thuận với Standards Malaysia đã được APAC thảo luận nhưng chưa đi đến thống nhất."]:
+        assert extract_text(t, "t.txt").agreements == [], t
+
+
+def test_a_dateline_after_a_second_headline_and_today_next_to_the_verb():
+    e = extract_text("PRESS RELEASE\nJICA and Viet Nam launch a project\n\nHa Noi, 5 June 2024 – JICA and the "
+                     "Ministry of Science and Technology (MOST) today exchanged the signed Record of Discussions for "
+                     "a project that will run from July 2024 to 2029.", "t.txt")
+    assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"jica", "most"}, "2024-06-05")]

@@ -50,10 +50,11 @@ _NOT_SIGNED = re.compile(
     r"kha nang ky|consider(s|ed|ing)? (the )?sign\w*|trinh ky|duoc xem xet|"
     r"(did|do|does|could|would) not sign|not (yet )?been signed|khong ky|"
     r"(se|du kien|sap)( (?!da\b)[\w-]+){0,5} ky|planned signing|postpone\w*|tam hoan|bi hoan|"
-    r"hoan lai|cancel+ed|bi huy)\b"
+    r"hoan lai|hoan viec ky|hoan ky|cancel+ed|bi huy|(could|may|might|would|will|should|can) be signed|"
+    r"being finali[sz]ed|(its|their) signing|no date (had|has) been (fixed|set))\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"
-                             r"are expected|duoc xem xet|could|may)\b")
+                             r"are expected|duoc xem xet|could|may|thao luan|discussed|chua)\b")
 _SIGNING_CEREMONY = re.compile(r"\b(le ky|buoi ky|signing ceremony)\b")
 _SUBJECT = re.compile(r"\b(ve viec|ve|tren|trong linh vuc|on|concerning|regarding|in the field of|for)\b")
 

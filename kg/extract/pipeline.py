@@ -32,6 +32,9 @@ _SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"at the meeting|tai hoi nghi|tai buoi lam viec|trong chuyen (cong tac|tham)|"
                        r"in the same visit|during the same visit|ngay sau do|sau do|right after|shortly after|"
                        r"afterwards|following the ceremony|later that day|chieu cung ngay|tai day)\b")
+_REFERS_BACK = re.compile(r"\W*(the |this )?(thoa thuan|ban ghi nho|bien ban ghi nho|van ban|ke hoach|chuong trinh|"
+                          r"agreement|memorandum|mou|document|arrangement|deal|letter|extension|renewal|plan|"
+                          r"declaration|accord)\b(?! (between|giua))")
 _AT_EVENT = re.compile(r"\b(ket thuc|be mac|sau) (phien hop|hoi nghi|hoi thao|cuoc hop|buoi lam viec|ky hop)\b|"
                        r"\bat the (end|close) of the (meeting|conference|workshop|session|talks)\b|"
                        r"\bfollowing the (meeting|talks|session)\b")
@@ -203,10 +206,18 @@ def _default_year(doc: Document, text: str) -> int | None:
 
 def _dateline_date(text: str, body_start: int, default_year: int | None) -> PartialDate | None:
     """The day of a dateline opening the body ("HÀ NỘI, 23/10/2019 –", "WASHINGTON, May 4 —")."""
-    lead = text[body_start:body_start + 80]
-    for d in find_dates(lead, default_year):
-        if d.start <= 40 and d.date.precision == "day" and _DATELINE_END.match(lead, d.end):
-            return d.date
+    start = body_start
+    for _ in range(3):  # the first lines of the body: a second headline may come before the dateline
+        lead = text[start:start + 80]
+        for d in find_dates(lead, default_year):
+            if d.start <= 40 and d.date.precision == "day" and _DATELINE_END.match(lead, d.end):
+                return d.date
+        nl = text.find("\n", start)
+        if nl < 0:
+            break
+        start = nl + 1
+        while start < len(text) and text[start] == "\n":
+            start += 1
     return None
 
 
@@ -220,8 +231,8 @@ def _sentence_dates(s: Sentence, dates: list[DateMention]) -> list[DateMention]:
 
 
 def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
-              last_fact_date: PartialDate | None = None, last_event_date: PartialDate | None = None
-              ) -> PartialDate | None:
+              last_fact_date: PartialDate | None = None, last_event_date: PartialDate | None = None,
+              anchor: int | None = None) -> PartialDate | None:
     """The date of what a sentence reports: its own, the meeting's it closes, 'the same day' as the
     last one, or the last date of the paragraph or the two before it."""
     own = _sentence_dates(s, dates)
@@ -229,9 +240,12 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
         # The most precise date, and a complete one before a dateline's "Oct. 17" that borrows its year.
         # A dateline ("WASHINGTON, May 4 — … signed … last Tuesday") dates the report, not the fact.
         facts = [d for d in own if not _DATELINE_END.match(s.text, d.end - s.start)] or own
-        # a date the text writes out outranks one read from the publication day ("hôm nay … năm 2008")
-        best = max(facts, key=lambda d: (not d.relative, {"day": 2, "month": 1, "year": 0}[d.date.precision],
-                                         not d.needs_year))
+        if anchor is not None and any(d.relative for d in facts) and not all(d.relative for d in facts):
+            # "hôm nay … người ký Bản ghi nhớ năm 2008", "today exchanged the R/D for a project from July
+            # 2024": of a relative and a written-out date, the one next to the signing verb
+            best = min(facts, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
+        else:
+            best = max(facts, key=lambda d: ({"day": 2, "month": 1, "year": 0}[d.date.precision], not d.needs_year))
         return range_as_date(best) if best.end_date else best.date
     earlier = [d for d in dates if d.start < s.start and not d.is_period]
     if not earlier:
@@ -357,7 +371,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     cut = min(x for x in (by_end, s.start + semi if semi >= 0 else None, s.end) if x is not None)
     dated = Sentence(s.start, cut, s.text[:cut - s.start], s.paragraph, s.is_heading)
     own = _own_date(dated, dates)
-    date = _date_for(dated, dates, body, _last_fact_date(ex), _last_event_date(ex))
+    date = _date_for(dated, dates, body, _last_fact_date(ex), _last_event_date(ex), anchor=verb_at)
     place = _place_for(Sentence(s.start, min(s.end, verb_at + 40), s.text, s.paragraph), places, ex.document.text)
     span = agr.kind_span(s.text)
     subject = agr.subject_of(s.text, span[2]) if span else None
@@ -377,6 +391,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     # A sentence that adds signatories, a date or a place to the agreement just reported — unless
     # it gives another date: then it is another signing (a renewal, an earlier MoU) of the same parties.
     stated_kind = agr.agreement_kind(folded)
+    refers_back = bool(_REFERS_BACK.match(folded))
     candidates = list(reversed(ex.agreements))
     if passive and not own:
         # "The renewal was signed by …": the latest signing of these parties, not the background one
@@ -385,7 +400,9 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         same_parties = set(parties) <= set(a.parties) and (len(parties) < 2 or set(parties) == set(a.parties) or
                                                            (passive and not own))
         # "The MoU was signed by …" with no date of its own: the signing already reported
-        near = not parties or anaphoric or (passive and not own) or \
+        # "Thoả thuận được ký sáng 19-8 …", "The document was signed …": the subject names the signing
+        # reported before, so its date completes that one wherever it stands
+        near = not parties or anaphoric or (passive and not own) or (refers_back and a.signed_on is None) or \
             (a.sentence is not None and a.sentence.paragraph >= s.paragraph - 1)
         if not (same_parties and near) or not _same_kind(stated_kind, a.kind):
             continue
