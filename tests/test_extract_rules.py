@@ -740,3 +740,17 @@ def test_a_dateline_after_a_second_headline_and_today_next_to_the_verb():
                      "Ministry of Science and Technology (MOST) today exchanged the signed Record of Discussions for "
                      "a project that will run from July 2024 to 2029.", "t.txt")
     assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"jica", "most"}, "2024-06-05")]
+
+
+def test_a_year_later_in_the_clause_does_not_make_a_body_an_event():
+    e = ex("Viện Đo lường Việt Nam và Viện Đo lường Quốc gia Ruritania vừa ký chương trình hợp tác giai đoạn "
+           "2019-2024.")
+    assert "Viện Đo lường Quốc gia Ruritania" in [n for o in e.organizations.values() for n in o.names]
+    e = ex("Diễn đàn Năng suất Việt Nam – Nhật Bản 2019 khai mạc tại Hà Nội.")
+    assert not any("Diễn đàn" in n for o in e.organizations.values() for n in o.names)
+
+
+def test_the_signing_ceremony_held_on_a_day_dates_the_signing_just_reported():
+    e = extract_text("T\nThứ năm, 12/9/2019, 15:20 (GMT+7)\n\nVMI và VNIIM vừa ký chương trình hợp tác giai đoạn "
+                     "2019-2024.\n\nLễ ký diễn ra chiều 10/9 tại Saint Petersburg.", "t.txt")
+    assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"vmi", "vniim"}, "2019-09-10")]

@@ -34,7 +34,8 @@ _VI_NAME_LOWER = {"quoc", "gia", "te", "hoa", "va", "ve", "cac", "tu", "van", "s
 _VI_STOP = {"và", "của", "tại", "với", "đã", "ký", "kết", "là", "được", "có", "cho", "trong", "thuộc", "trực",
             "năm", "ngày", "tháng", "đến", "từ", "ở", "như", "do", "sẽ", "vào", "cùng", "nhưng", "nhằm", "để",
             "khi", "sau", "trước", "giữa", "phía", "hai", "bên", "đại", "diện", "bao", "gồm", "hiện", "nay", "này",
-            "tham", "dự", "tổ", "chức", "phối", "hợp", "chủ", "trì", "đang", "tiếp", "đầu", "các", "đoàn", "cũng"}
+            "tham", "dự", "tổ", "chức", "phối", "hợp", "chủ", "trì", "đang", "tiếp", "đầu", "các", "đoàn", "cũng",
+            "vừa", "mới", "đều", "còn", "chưa", "cần", "muốn"}
 _EN_ORG_NOUNS = {
     "institute", "institution", "organization", "organisation", "committee", "sub-committee", "subcommittee",
     "agency", "bureau", "office", "ministry", "directorate", "association", "council", "congress", "center",
@@ -672,7 +673,10 @@ _EVENT_HEAD = re.compile(r"(?i)(đại hội đồng|đại hội|hội nghị|d
 def _event_tail(text: str, end: int) -> bool:
     """A name followed, in the same clause, by "lần thứ 5" or a year is an event's ("Diễn đàn … lần thứ 5")."""
     clause = re.split(r"[,.;:()\n]", text[end:end + 60], maxsplit=1)[0]
-    return bool(_EVENT_TAIL.search(" " + clause))
+    # right after the name, give or take two words ("… Nhật Bản 2019", "… ISO lần thứ 46"); a year later
+    # in the clause dates something else ("Viện X vừa ký chương trình giai đoạn 2019-2024")
+    m = _EVENT_TAIL.search(" " + clause)
+    return bool(m) and len(clause[:max(0, m.start() - 1)].split()) <= 2
 _UNIT_LINK = re.compile(r"^\s*(?:,\s*)?(của|thuộc|trực thuộc|of|at|under)\s+(?:the\s+)?$", re.I)
 
 

@@ -32,6 +32,8 @@ _SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"at the meeting|tai hoi nghi|tai buoi lam viec|trong chuyen (cong tac|tham)|"
                        r"in the same visit|during the same visit|ngay sau do|sau do|right after|shortly after|"
                        r"afterwards|following the ceremony|later that day|chieu cung ngay|tai day)\b")
+_CEREMONY_HELD = re.compile(r"\W*(le ky( ket)?|buoi le ky( ket)?|the signing( ceremony)?|signing ceremony)\b"
+                            r".{0,30}\b(dien ra|duoc to chuc|to chuc|took place|was held|happened)\b")
 _REFERS_BACK = re.compile(r"\W*(the |this )?(thoa thuan|ban ghi nho|bien ban ghi nho|van ban|ke hoach|chuong trinh|"
                           r"agreement|memorandum|mou|document|arrangement|deal|letter|extension|renewal|plan|"
                           r"declaration|accord)\b(?! (between|giua))")
@@ -187,6 +189,7 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
         for clause in _signing_clauses(s):
             clause_items = [it for it in items if clause.start <= it.start < clause.end]
             _agreement(ex, clause, clause_items, spans, dates, places, body, evidence=s)
+        _ceremony_date(ex, s, dates)
         _events(ex, s, tokens, spans, dates, places, body)
     _roles_used(ex, ref, custom_roles)
     _dedupe(ex)
@@ -439,6 +442,23 @@ def _signers_bodies(ex: Extraction, parties: list[str]) -> list[str]:
         if p not in out:
             out.append(p)
     return [p for p in out if not (p in ex.organizations and ex.organizations[p].parent in out)]
+
+
+def _ceremony_date(ex: Extraction, s: Sentence, dates: list[DateMention]) -> None:
+    """"Lễ ký diễn ra chiều 10/9 tại Saint Petersburg", "The signing ceremony took place on …": the
+    day of the signing just reported, when it had none or a coarser one."""
+    if not ex.agreements:
+        return
+    folded = fold(s.text)
+    if not _CEREMONY_HELD.match(folded) or agr.signing_position(folded, s.text) is not None:
+        return
+    own = [d for d in _sentence_dates(s, dates) if not d.end_date]
+    if not own:
+        return
+    date = max(own, key=lambda d: {"day": 2, "month": 1, "year": 0}[d.date.precision]).date
+    a = ex.agreements[-1]
+    if a.signed_on is None or (_compatible(date, a.signed_on) and len(date.iso()) > len(a.signed_on.iso())):
+        a.signed_on = date
 
 
 def _same_kind(stated: str | None, kind: str) -> bool:
