@@ -754,3 +754,36 @@ def test_the_signing_ceremony_held_on_a_day_dates_the_signing_just_reported():
     e = extract_text("T\nThứ năm, 12/9/2019, 15:20 (GMT+7)\n\nVMI và VNIIM vừa ký chương trình hợp tác giai đoạn "
                      "2019-2024.\n\nLễ ký diễn ra chiều 10/9 tại Saint Petersburg.", "t.txt")
     assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"vmi", "vniim"}, "2019-09-10")]
+
+
+def test_an_arrangement_of_a_body_makes_that_body_the_other_party():
+    e = ex("Tổng cục Tiêu chuẩn Đo lường Chất lượng làm việc với SAC. Tổng cục TĐC và SAC trao đổi kinh nghiệm.\n\n"
+           "Trước đó, năm 2006, Văn phòng Công nhận Chất lượng (BoA) đã ký Thỏa thuận thừa nhận lẫn nhau (MRA) của "
+           "APLAC đối với lĩnh vực thử nghiệm.")
+    assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"boa", "aplac"}, "2006")]
+
+
+def test_between_stops_at_a_relative_clause_and_an_agency_of_qualifies():
+    e = extract_text("T\nIt is the first document under the memorandum of understanding signed in 2016 between NIST "
+                     "and STAMEQ, the agency of the Ministry of Science and Technology that oversees VMI.", "t.txt")
+    assert [set(a.parties) for a in e.agreements] == [{"nist", "stameq"}]
+
+
+def test_signing_the_document_again_is_the_signing_reported_before():
+    e = extract_text("T\nOn 18 February 2020 STAMEQ and SASO signed a memorandum of understanding in Riyadh.\n\n"
+                     "The two bodies have worked together since 2015.\n\nOn 17 February the delegation visited a "
+                     "laboratory.\n\nSTAMEQ Director General Tran Duc Minh and SASO Governor Khalid Al-Mutairi "
+                     "signed the document in the presence of the Vietnamese Ambassador.", "t.txt")
+    assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"stameq", "saso"}, "2020-02-18")]
+
+
+def test_a_month_alone_last_week_and_the_viet_nam_news_date_line():
+    from kg.extract.metadata import parse_header
+
+    assert parse_header("Title\nUpdate: October, 12/2023 - 08:26\n\nBody text of the story.")[2].iso() == "2023-10-12"
+    e = extract_text("T\nMonday, Mar 21, 2022\n\nLast week in London, the UK's National Physical Laboratory (NPL) and "
+                     "VMI signed a memorandum of understanding. STAMEQ's extension in February of its agreement with "
+                     "ASTM International was noted; the extension was signed by STAMEQ and ASTM International.",
+                     "t.txt")
+    assert {(frozenset(a.parties), a.signed_on.iso()) for a in e.agreements} == \
+        {(frozenset({"npl-uk", "vmi"}), "2022-03"), (frozenset({"stameq", "astm"}), "2022-02")}

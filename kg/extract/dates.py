@@ -58,6 +58,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         + r")\s*,?\s*" + _Y + r"\b")),
     ("en_dmy", re.compile(r"\b" + _D + _ORD + r"(?:\s+of)?\s+(?P<mn>" + _EN_MONTH_RE + r")\s*,?\s*" + _Y + r"\b")),
     ("en_mdy", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s+" + _D + _ORD + r",?\s+" + _Y + r"\b")),
+    # "Update: October, 12/2023 - 08:26": Viet Nam News writes the month's name, then day/year
+    ("en_m_dy", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r"),\s*" + _D + r"/" + _Y + r"\b")),
     ("vi_month", re.compile(r"(?i:tháng)\s*" + _M + r"(?:\s*(?i:năm)\s*|\s*/\s*|-)" + _Y + r"\b")),
     ("vi_daymonth", re.compile(
         r"(?i:ngày|hôm|sáng|chiều|tối|trưa)\s+(?:(?:(?i:thứ)\s+\w+|(?i:chủ nhật)),?\s*\(?)?" + _D
@@ -65,6 +67,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_my", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s*,?\s+" + _Y + r"\b")),
     ("en_md", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s+" + _D + _ORD + r"\b(?![:\d])")),
     ("en_dm", re.compile(r"\b" + _D + _ORD + r"(?:\s+of)?\s+(?P<mn>" + _EN_MONTH_RE + r")\b")),
+    # A month alone, its year the document's: "the extension in February", "vào tháng 9"
+    ("en_m", re.compile(r"\b(?i:in|since|from|during|early|late|mid-|until|by)\s+(?P<mn>" + _EN_MONTH_RE
+                        + r")(?![\w.]|\s*,?\s*\d)")),
+    ("vi_m", re.compile(r"(?i:vào|trong|từ|hồi|cuối|đầu|giữa)\s+(?i:tháng)\s+(?P<m>1[0-2]|0?[1-9])\b"
+                        r"(?!\s*(?:/|-|\.)\s*\d)(?!\s*(?i:năm)\s*\d)")),
     ("period", re.compile(
         r"(?i:giai đoạn|period|từ năm|from|between)?\s*\b(?P<y1>(?:19|20)\d\d)\s*(?:-|–|—|to|đến)\s*"
         r"(?P<y2>(?:19|20)\d\d)\b")),
@@ -82,13 +89,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(
         r"\b(?P<rd>(?i:hôm qua|sáng qua|chiều qua|tối qua|trưa qua|hôm nay|sáng nay|chiều nay|tối nay|trưa nay|"
         r"yesterday|today|this morning|this afternoon|tháng trước|năm ngoái|last month|last year|earlier this month|"
-        r"tháng này|this month|năm nay|this year))\b")),
+        r"tháng này|this month|năm nay|this year|last week|tuần trước|tuần qua))\b")),
 ]
-_DIGITLESS = frozenset({"en_weekday", "vi_weekday", "relative"})
+_DIGITLESS = frozenset({"en_weekday", "vi_weekday", "relative", "en_m"})
 _RELATIVE_DAYS = {"hôm qua": -1, "sáng qua": -1, "chiều qua": -1, "tối qua": -1, "trưa qua": -1, "yesterday": -1,
                   "hôm nay": 0, "sáng nay": 0, "chiều nay": 0, "tối nay": 0, "trưa nay": 0, "today": 0,
                   "this morning": 0, "this afternoon": 0}
-_NUMBER_BEFORE = re.compile(r"(?i)(?:\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|mấy|các|những))\s*$")
+_NUMBER_BEFORE = re.compile(r"(?i)(?:\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|mấy|các|những))[ \t]*$")
 
 
 _RECURRING = re.compile(r"\s*(?:(?i:each|every) year|(?i:annually)|(?i:hằng|hàng|mỗi) năm)\b")
@@ -201,11 +208,14 @@ def _relative(word: str, a: int, b: int, reference: PartialDate | None, text: st
     if w in _RELATIVE_DAYS:
         day = ref + dt.timedelta(days=_RELATIVE_DAYS[w])
         return DateMention(a, b, PartialDate(day.year, day.month, day.day), needs_year=True, relative=True)
-    if _NUMBER_BEFORE.search(text[max(0, a - 12):a]):
-        return None
+    if w in {"tháng trước", "tuần trước", "tuần qua"} and _NUMBER_BEFORE.search(text[max(0, a - 12):a]):
+        return None  # "ba tháng trước": three months ago
     if w in {"tháng trước", "last month"}:
         first = ref.replace(day=1) - dt.timedelta(days=1)
         return DateMention(a, b, PartialDate(first.year, first.month), needs_year=True, relative=True)
+    if w in {"last week", "tuần trước", "tuần qua"}:
+        day = ref - dt.timedelta(days=7)  # some day of the week before: its month
+        return DateMention(a, b, PartialDate(day.year, day.month), needs_year=True, relative=True)
     if w in {"tháng này", "this month", "earlier this month"}:
         return DateMention(a, b, PartialDate(ref.year, ref.month), needs_year=True, relative=True)
     if w in {"năm nay", "this year"}:
@@ -233,12 +243,17 @@ def _make(kind: str, g: dict[str, str | None], a: int, b: int, default_year: int
         return DateMention(a, b, PartialDate(i("y"), i("m"), i("d")))
     if kind == "vi_monthword":
         return DateMention(a, b, PartialDate(i("y"), _VI_MONTH_WORDS[(g["mw"] or "").lower()], i("d")))
-    if kind == "en_dmy" or kind == "en_mdy":
+    if kind in {"en_dmy", "en_mdy", "en_m_dy"}:
         return DateMention(a, b, PartialDate(i("y"), _month(g["mn"] or ""), i("d")))
     if kind == "vi_month":
         return DateMention(a, b, PartialDate(i("y"), i("m")))
     if kind == "en_my":
         return DateMention(a, b, PartialDate(i("y"), _month(g["mn"] or "")))
+    if kind in {"en_m", "vi_m"}:
+        if default_year is None:
+            return None
+        m = i("m") if kind == "vi_m" else _month(g["mn"] or "")
+        return DateMention(a, b, PartialDate(default_year, m), needs_year=True)
     if kind in {"vi_daymonth", "en_md", "en_dm"}:
         if default_year is None:
             return None

@@ -30,7 +30,7 @@ _BYLINE_AUTHOR = re.compile(
     r"Reporter)\s*[:：]|By\b)\s*"
     r"(?P<name>[A-ZÀ-Ỹ][\w.]*(?:\s+[A-ZÀ-Ỹ][\w.]*){0,4})", re.U)
 _BYLINE_DATE = re.compile(
-    r"(?:^|[|\-–]\s*)(?:Ngày viết|Ngày đăng|Cập nhật|Đăng ngày|Ngày|Thời gian|Posted|Published|Updated|Date|"
+    r"(?:^|[|\-–]\s*)(?:Ngày viết|Ngày đăng|Cập nhật|Đăng ngày|Ngày|Thời gian|Posted|Published|Updated|Update|Date|"
     r"Posted on|Published on)\s*(?:[:：]|(?=\d))", re.I)
 
 

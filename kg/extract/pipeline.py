@@ -32,6 +32,11 @@ _SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"at the meeting|tai hoi nghi|tai buoi lam viec|trong chuyen (cong tac|tham)|"
                        r"in the same visit|during the same visit|ngay sau do|sau do|right after|shortly after|"
                        r"afterwards|following the ceremony|later that day|chieu cung ngay|tai day)\b")
+# "… signed the document in the presence of …", "… ký văn bản": the agreement reported before
+_DEFINITE_OBJECT = re.compile(r"\b(signed|inked) (the|this) (document|agreement|memorandum|mou|arrangement|deal|"
+                              r"letter)\b|"
+                              r"\bky (van ban|ban ghi nho nay|thoa thuan nay)\b")
+_OF_ARRANGEMENT = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:của|of)\s+(?:the\s+)?$", re.I)
 _CEREMONY_HELD = re.compile(r"\W*(le ky( ket)?|buoi le ky( ket)?|the signing( ceremony)?|signing ceremony)\b"
                             r".{0,30}\b(dien ra|duoc to chuc|to chuc|took place|was held|happened)\b")
 _REFERS_BACK = re.compile(r"\W*(the |this )?(thoa thuan|ban ghi nho|bien ban ghi nho|van ban|ke hoach|chuong trinh|"
@@ -55,7 +60,7 @@ _CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ma|ho) (?:\w+ )?(?:ky
                            r"(?<=\w) (?=(?:first |originally |da )?(?:signed|duoc ky) (?:by|in|on|nam|vao|boi)\b)")
 _VI_PASSIVE_DO = re.compile(r"^\W*(?:[\w-]+ ){1,6}?do ")
 # what follows the signatories: a relative clause, the witnesses, the occasion
-_BY_END = re.compile(r"\b(which|who|whose|where|in the presence|witness\w*|chung kien|during|trong khuon kho|"
+_BY_END = re.compile(r"\b(which|who|whose|where|that|in the presence|witness\w*|chung kien|during|trong khuon kho|"
                      r"trong dip|nhan dip|as part of|on the sidelines|ben le)\b")
 _SIGNED_BY = re.compile(r"\b(signed by|do|dai dien|represented by|ky boi)\b")
 _PLACE_CUE = re.compile(r"(?:\btại|\bở|\bin|\bat)\s+$", re.I)
@@ -395,6 +400,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     # it gives another date: then it is another signing (a renewal, an earlier MoU) of the same parties.
     stated_kind = agr.agreement_kind(folded)
     refers_back = bool(_REFERS_BACK.match(folded))
+    definite = bool(_DEFINITE_OBJECT.search(folded))
     candidates = list(reversed(ex.agreements))
     if passive and not own:
         # "The renewal was signed by …": the latest signing of these parties, not the background one
@@ -406,6 +412,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         # "Thoả thuận được ký sáng 19-8 …", "The document was signed …": the subject names the signing
         # reported before, so its date completes that one wherever it stands
         near = not parties or anaphoric or (passive and not own) or (refers_back and a.signed_on is None) or \
+            (definite and not own) or \
             (a.sentence is not None and a.sentence.paragraph >= s.paragraph - 1)
         if not (same_parties and near) or not _same_kind(stated_kind, a.kind):
             continue
@@ -421,6 +428,14 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     s = evidence or s
     if not parties:
         return
+    if len(parties) == 1 and span:
+        # "BoA đã ký Thỏa thuận thừa nhận lẫn nhau của APLAC", "signed the ILAC MRA": the arrangement's body
+        kind_end = s.start + span[2]
+        for it in items:
+            if it.kind == "org" and it.start >= kind_end and it.value not in parties:
+                if _OF_ARRANGEMENT.match(ex.document.text[kind_end:it.start]):
+                    parties.append(it.value)
+                break
     if len(parties) == 1:
         other = _prominent_other(spans, parties[0], ex.organizations)
         if other:
@@ -508,6 +523,8 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
     for idx, it in enumerate(items):
         if it.kind == "tok" and it.value in {"voi", "with", "giua", "between"} and last != "doi":
             after_with = True  # but not "đối với" (regarding)
+        elif it.kind == "tok" and after_with and it.value in {"that", "which", "who", "whose", "ma"}:
+            after_with = False  # "between NIST and STAMEQ, the agency … that oversees VMI"
         if it.kind == "tok" and it.value in {"thuoc", "under"}:
             under = True  # "STAMEQ, under Việt Nam's Ministry of Science and Technology, and SAC"
         elif it.kind == "tok" and it.value in {",", ";", "va", "and", "voi", "with", "giua", "between"}:
@@ -525,13 +542,17 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
         if under:
             under = False
             continue
-        prev = items[idx - 1] if idx else None
-        before_prev = items[idx - 2] if idx > 1 else None
+        back = idx - 1
+        if back > 0 and items[back].kind == "tok" and items[back].value == "the":
+            back -= 1  # "the agency of the Ministry …"
+        prev = items[back] if back >= 0 else None
+        before_prev = items[back - 1] if back > 0 else None
         if prev is not None and prev.kind == "tok" and (
                 prev.value in {"thuoc", "under"} or
                 (prev.value in {"cua", "of"} and before_prev is not None and
                  (before_prev.kind == "org" or before_prev.value in {"vi", "unit", "subsidiary", "con", "vien",
-                                                                       "member", "arm", "affiliate"}))):
+                                                                       "member", "arm", "affiliate", "agency",
+                                                                       "body"}))):
             continue
         if prev is not None and prev.kind == "org" and ex.organizations.get(prev.value) and \
                 ex.organizations[prev.value].parent == it.value:
