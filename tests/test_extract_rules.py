@@ -787,3 +787,12 @@ def test_a_month_alone_last_week_and_the_viet_nam_news_date_line():
                      "t.txt")
     assert {(frozenset(a.parties), a.signed_on.iso()) for a in e.agreements} == \
         {(frozenset({"npl-uk", "vmi"}), "2022-03"), (frozenset({"stameq", "astm"}), "2022-02")}
+
+
+def test_the_same_signing_told_twice_is_one_agreement():
+    e = extract_text("T\nOctober 20, 2019\n\nMinsk (VNA) – VSQI and the Belarusian State Institute of Standardisation "
+                     "and Certification (BelGISS) on October 16, 2019 exchanged signed copies of a cooperation "
+                     "agreement.\n\nThe institutes have worked together for years.\n\nStandards experts met in "
+                     "Minsk.\n\nVSQI and BelGISS signed the cooperation agreement earlier this month after two years "
+                     "of talks.", "t.txt")
+    assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"vsqi", "belgiss"}, "2019-10-16")]

@@ -412,7 +412,8 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         # "Thoả thuận được ký sáng 19-8 …", "The document was signed …": the subject names the signing
         # reported before, so its date completes that one wherever it stands
         near = not parties or anaphoric or (passive and not own) or (refers_back and a.signed_on is None) or \
-            (definite and not own) or \
+            (definite and not own) or (_same_kind(stated_kind, a.kind) and not (own and date and a.signed_on and
+                                                                          not _compatible(date, a.signed_on))) or \
             (a.sentence is not None and a.sentence.paragraph >= s.paragraph - 1)
         if not (same_parties and near) or not _same_kind(stated_kind, a.kind):
             continue
