@@ -796,3 +796,33 @@ def test_the_same_signing_told_twice_is_one_agreement():
                      "Minsk.\n\nVSQI and BelGISS signed the cooperation agreement earlier this month after two years "
                      "of talks.", "t.txt")
     assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"vsqi", "belgiss"}, "2019-10-16")]
+
+
+def test_a_breadcrumb_line_is_not_the_headline():
+    e = extract_text("Chinhphu.vn › Khoa học - Công nghệ\nVSQI và DIN ký thỏa thuận\n20/09/2017 16:45\n\n"
+                     "(Chinhphu.vn) - Chiều hôm qua, tại Berlin, Viện Tiêu chuẩn Chất lượng Việt Nam (VSQI) và Viện "
+                     "Tiêu chuẩn hóa Đức (DIN) đã ký thỏa thuận về bản quyền tiêu chuẩn.", "t.txt")
+    assert e.document.headline == "VSQI và DIN ký thỏa thuận" and e.document.published.iso() == "2017-09-20"
+    assert [a.signed_on.iso() for a in e.agreements if a.signed_on] == ["2017-09-19"]
+
+
+def test_a_title_before_the_next_name_in_a_list_is_that_persons():
+    e = extract_text("T\nThe document was signed by STAMEQ Director General Tran Van Vinh, SAC Administrator Tian "
+                     "Shiyu and DSM Director General Khamphone Vongsa. The delegation comprised Ha Thi Minh, director "
+                     "of STAMEQ's International Cooperation Department.", "t.txt")
+    got = {(m.member, m.role, m.organization) for m in e.memberships}
+    assert ("tian-shiyu", "administrator", "sac-china") in got
+    assert ("tran-van-vinh", "administrator", "sac-china") not in got
+    assert ("ha-thi-minh", "director", "stameq-icd") in got
+
+
+def test_an_office_named_by_an_unknown_acronym_is_a_body_and_two_sides_are_two():
+    e = ex("Quy chế do bà Trương Thị Ngọc Hân, Giám đốc Văn phòng TBT Việt Nam và ông Lê Thanh Bình, Giám đốc "
+           "Văn phòng SPS Việt Nam ký ngày 26/8/2021.")
+    assert any(o.names == ["Văn phòng SPS Việt Nam"] and o.parent is None for o in e.organizations.values())
+    e = extract_text("T\nA similar agreement with SIRIM QAS International was scheduled for signing in March but "
+                     "was postponed.", "t.txt")
+    assert e.agreements == []
+    e = ex("Ngày 7/10/2019, GS1 Việt Nam, Viện Đo lường Việt Nam và Sở Khoa học và Công nghệ tỉnh Quảng Ninh đã ký "
+           "thoả thuận ba bên.\n\nNăm 2016, hai bên ký biên bản ghi nhớ về trao đổi chuyên gia.")
+    assert [len(a.parties) for a in e.agreements] == [3]

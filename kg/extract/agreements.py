@@ -51,7 +51,8 @@ _NOT_SIGNED = re.compile(
     r"(did|do|does|could|would) not sign|not (yet )?been signed|khong ky|"
     r"(se|du kien|sap)( (?!da\b)[\w-]+){0,5} ky|planned signing|postpone\w*|tam hoan|bi hoan|"
     r"hoan lai|hoan viec ky|hoan ky|cancel+ed|bi huy|(could|may|might|would|will|should|can) be signed|"
-    r"being finali[sz]ed|(its|their) signing|no date (had|has) been (fixed|set))\b"
+    r"being finali[sz]ed|(its|their) signing|no date (had|has) been (fixed|set)|scheduled for signing|"
+    r"expect(s|ed)? to sign)\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"
                              r"are expected|duoc xem xet|could|may|thao luan|discussed|chua)\b")

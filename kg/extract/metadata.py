@@ -34,6 +34,9 @@ _BYLINE_DATE = re.compile(
     r"Posted on|Published on)\s*(?:[:：]|(?=\d))", re.I)
 
 
+_BREADCRUMB = re.compile(r"\s[›»>]\s")
+
+
 def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, int]:
     """(headline, authors, publication date, number of header lines) from the top of the text."""
     lines = text.split("\n")
@@ -42,8 +45,8 @@ def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, 
     published: PartialDate | None = None
     header_lines = 0
     idx = 0
-    while idx < len(lines) and not lines[idx].strip():
-        idx += 1
+    while idx < len(lines) and (not lines[idx].strip() or _BREADCRUMB.search(lines[idx])):
+        idx += 1  # "Chinhphu.vn › Khoa học - Công nghệ": the site's section path, not the headline
     if idx < len(lines):
         headline = lines[idx].strip()
         header_lines = idx + 1

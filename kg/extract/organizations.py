@@ -208,7 +208,7 @@ def _country_office(tokens: list[Token], i: int, n: int, head: str, ref: Referen
     j = i + n
     if j >= len(tokens) or not tokens[j].is_acronym or tokens[j].line != tokens[i].line:
         return None
-    parent = ref.acronym_owner.get(tokens[j].text) or slug(tokens[j].text)
+    parent = ref.acronym_owner.get(tokens[j].text) or ""  # "" : "Văn phòng SPS Việt Nam", a body of its own
     k = j + 1
     if k < len(tokens) and tokens[k].low == "tai":
         k += 1
@@ -330,7 +330,7 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             end, parent_key = office
             s, e = t.start, tokens[end - 1].end
             if not _overlaps(s, e, masked):
-                cands.append(OrgSpan(s, e, text[s:e], "", "pattern", parent=parent_key))
+                cands.append(OrgSpan(s, e, text[s:e], "", "pattern", parent=parent_key or None))
             continue
         if end > i + n - 1 and end > i:
             s, e = t.start, tokens[end - 1].end

@@ -35,7 +35,7 @@ _VI_SURNAMES = {
 }
 _RANKS = {"senior", "executive", "chief", "acting", "deputy", "vice", "former", "incoming"}
 _NOT_NAME_START = {"the", "a", "an", "on", "in", "at", "by", "for", "with", "from", "and", "but", "this", "that",
-                   "mr", "ms", "dr", "prof", "hanoi", "ha", "ho", "viet", "vietnam", "under", "during", "after",
+                   "mr", "ms", "dr", "prof", "hanoi", "viet", "vietnam", "under", "during", "after",
                    "before", "according", "participants", "delegates", "representatives", "speaking", "also",
                    "its", "their", "his", "her", "as", "when", "while", "both", "each", "all", "new", "former"}
 _NOT_NAME_WORDS = {"viet", "nam", "ha", "noi", "ho", "chi", "minh", "the", "and", "of"}

@@ -42,6 +42,7 @@ _CEREMONY_HELD = re.compile(r"\W*(le ky( ket)?|buoi le ky( ket)?|the signing( ce
 _REFERS_BACK = re.compile(r"\W*(the |this )?(thoa thuan|ban ghi nho|bien ban ghi nho|van ban|ke hoach|chuong trinh|"
                           r"agreement|memorandum|mou|document|arrangement|deal|letter|extension|renewal|plan|"
                           r"declaration|accord)\b(?! (between|giua))")
+_TWO_SIDES = re.compile(r"\bhai (ben|vien|co quan|to chuc|don vi|trung tam|phia|nuoc)\b|\b(the two|both) ")
 _AT_EVENT = re.compile(r"\b(ket thuc|be mac|sau) (phien hop|hoi nghi|hoi thao|cuoc hop|buoi lam viec|ky hop)\b|"
                        r"\bat the (end|close) of the (meeting|conference|workshop|session|talks)\b|"
                        r"\bfollowing the (meeting|talks|session)\b")
@@ -391,7 +392,8 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         named = _bodies_in(ex, [sp for sp in spans if whole.start <= sp.start < whole.end])
         if len(named) == 2 and parties[0] in named:
             parties = named
-    if not parties and both_sides and ex.agreements:
+    two = bool(_TWO_SIDES.search(folded))
+    if not parties and both_sides and ex.agreements and not (two and len(ex.agreements[-1].parties) != 2):
         parties = list(ex.agreements[-1].parties)  # "hai viện đã ký …", "the two sides signed …"
         anaphoric = True
     elif not parties and both_sides:
@@ -551,9 +553,8 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
         if prev is not None and prev.kind == "tok" and (
                 prev.value in {"thuoc", "under"} or
                 (prev.value in {"cua", "of"} and before_prev is not None and
-                 (before_prev.kind == "org" or before_prev.value in {"vi", "unit", "subsidiary", "con", "vien",
-                                                                       "member", "arm", "affiliate", "agency",
-                                                                       "body"}))):
+                 (before_prev.kind == "org" or before_prev.value in _QUALIFIER_NOUNS or
+                  _qualifier_phrase(items, back)))):
             continue
         if prev is not None and prev.kind == "org" and ex.organizations.get(prev.value) and \
                 ex.organizations[prev.value].parent == it.value:
@@ -570,6 +571,22 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
                 it.value not in parties:
             parties.append(it.value)
     return parties
+
+
+_QUALIFIER_NOUNS = frozenset({"vi", "unit", "subsidiary", "con", "vien", "member", "arm", "affiliate", "agency",
+                              "body"})
+
+
+def _qualifier_phrase(items, of_at: int) -> bool:
+    """", công ty con về chứng nhận, giám định của SIRIM Berhad": a qualifier noun earlier in the
+    phrase that "của/of" closes (back to the comma or dash that opened it)."""
+    for k in range(of_at - 1, max(-1, of_at - 9), -1):
+        it = items[k]
+        if it.kind != "tok" or it.value in {",", "-", "–", "(", ";"}:
+            return False
+        if it.value in _QUALIFIER_NOUNS:
+            return True
+    return False
 
 
 def _prominent_other(spans: list[OrgSpan], party: str, orgs) -> str | None:
