@@ -94,3 +94,17 @@ def test_optional_roles_and_agreements_are_neither_required_nor_errors(tmp_path)
     assert (roles.n_r, roles.tp_p) == (0, 0) and roles.n_p >= 1
     # the signing found matches the optional gold agreement: ignored; the required 2015 one is missed
     assert (agreements.n_p, agreements.n_r, agreements.tp_r) == (0, 1, 0)
+
+
+def test_a_fact_matching_a_required_and_an_optional_item_counts_for_the_required_one(tmp_path):
+    import json
+
+    (tmp_path / "a.en.txt").write_text("Title\n\nOn 5 May 2023 VMI and PTB signed a memorandum of understanding.\n",
+                                       encoding="utf-8")
+    gold = {"id": "a", "lang": "en", "source": "a.en.txt",
+            "organizations": [{"key": "VMI", "names": ["VMI"]}, {"key": "PTB", "names": ["PTB"]}],
+            "agreements": [{"kind": "mou", "parties": ["VMI", "PTB"], "optional": True},
+                           {"kind": "mou", "parties": ["VMI", "PTB"], "date": "2023-05-05"}]}
+    (tmp_path / "a.en.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    agreements = evaluate_dir(tmp_path).total("agreements")
+    assert (agreements.tp_p, agreements.n_p, agreements.tp_r, agreements.n_r) == (1, 1, 1, 1)

@@ -826,3 +826,62 @@ def test_an_office_named_by_an_unknown_acronym_is_a_body_and_two_sides_are_two()
     e = ex("Ngày 7/10/2019, GS1 Việt Nam, Viện Đo lường Việt Nam và Sở Khoa học và Công nghệ tỉnh Quảng Ninh đã ký "
            "thoả thuận ba bên.\n\nNăm 2016, hai bên ký biên bản ghi nhớ về trao đổi chuyên gia.")
     assert [len(a.parties) for a in e.agreements] == [3]
+
+
+# Counter-examples found by a review of this session's rules: each would fail with the rule as first written.
+def _agr(text: str):
+    e = extract_text("Title\n" + text, "t.txt")
+    return [(a.kind, sorted(a.parties), a.signed_on.iso() if a.signed_on else None) for a in e.agreements]
+
+
+def test_review_an_active_signing_at_an_event_organised_by_another_body():
+    assert _agr("VMI and PTB signed an MoU at a workshop organised by STAMEQ on 5 May 2023.") == \
+        [("mou", ["ptb", "vmi"], "2023-05-05")]
+
+
+def test_review_sharing_and_a_postponed_meeting_do_not_cancel_a_signing():
+    assert _agr("Ngày 12/5/2023, Viện Đo lường Việt Nam (VMI) và Viện Đo lường Quốc gia Đức (PTB) đã chia sẻ kinh "
+                "nghiệm và ký kết Biên bản ghi nhớ về hợp tác.") == [("mou", ["ptb", "vmi"], "2023-05-12")]
+    assert _agr("After the meeting had been postponed twice, VMI and PTB finally signed an MoU on 12 May 2023.") == \
+        [("mou", ["ptb", "vmi"], "2023-05-12")]
+    assert _agr("Hai bên đã làm việc tại Hà Nội.\nViệc ký kết Biên bản ghi nhớ giữa VMI và PTB diễn ra ngày 5/6/2023, "
+                "sau khi hai bên thảo luận về đo lường.") == [("mou", ["ptb", "vmi"], "2023-06-05")]
+
+
+def test_review_another_kind_later_is_another_agreement():
+    got = _agr("In 2015, VMI and PTB signed an MoU on calibration.\n\nThe two institutes have trained 40 engineers "
+               "since then.\n\nThe delegations met again in Hanoi on 5 June 2023.\n\nOn that occasion VMI and PTB also "
+               "signed an agreement on legal metrology.")
+    assert ("mou", ["ptb", "vmi"], "2015") in got and ("agreement", ["ptb", "vmi"], "2023-06-05") in got
+
+
+def test_review_a_month_alone_takes_the_right_year():
+    assert _agr("12/05/2023\n\nVMI signed an agreement with NMIJ in February last year.")[0][2] == "2022-02"
+    assert _agr("10/01/2024\n\nVMI and PTB signed an MoU in December.")[0][2] == "2023-12"
+    from kg.extract.dates import find_dates
+    assert [d.date.iso() for d in find_dates("signed in mid-February", 2023)] == ["2023-02"]
+
+
+def test_review_under_the_framework_is_not_a_qualifier_and_effective_is_an_adjective():
+    assert _agr("NMIJ hosted the APMP meeting in Tokyo.\nUnder the framework of the meeting VMI and PTB signed an MoU "
+                "on 5 May 2023.") == [("mou", ["ptb", "vmi"], "2023-05-05")]
+    assert _agr("To make their cooperation more effective, on 5 May 2023 VMI and PTB signed an MoU.") == \
+        [("mou", ["ptb", "vmi"], "2023-05-05")]
+
+
+def test_review_a_foreign_minister_a_ministry_delegation_and_provinces():
+    e = extract_text("Title\nOn 5 May 2023, Lao Minister of Science and Technology Boviengkham Vongdara visited PTB.",
+                     "t.txt")
+    assert not any(m.organization == "most" for m in e.memberships)
+    assert _agr("Ngày 5/6/2023, Phái đoàn Bộ Khoa học và Công nghệ đã ký Biên bản ghi nhớ với PTB.") == \
+        [("mou", ["most", "ptb"], "2023-06-05")]
+    for place in ["Ha Tinh, a central province", "Ha Nam, a northern province", "Ho Tram, a resort"]:
+        assert extract_text(f"Title\n{place}, hosted the APMP meeting on 5 May 2023.", "t.txt").people == {}, place
+
+
+def test_review_declaration_of_conformity_and_an_arrangement_in_a_second_clause():
+    assert _agr("On 5 May 2023 VMI and PTB signed an agreement on the declaration of conformity for measuring "
+                "instruments.")[0][0] == "agreement"
+    got = _agr("VMI signed an MoU with PTB in 2015, and BoA signed the Mutual Recognition Arrangement of APLAC in "
+               "2019.")
+    assert ("mra", ["aplac", "boa"], "2019") in got

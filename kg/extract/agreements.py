@@ -19,8 +19,8 @@ _KINDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(ban ghi nho|bien ban ghi nho|memorandum of understanding|memoranda of understanding|mou|moc)\b"),
      "mou"),
     (re.compile(r"\b(nghi dinh thu|protocol)\b"), "protocol"),
-    (re.compile(r"\b(tuyen bo chung|tuyen bo y dinh|joint declaration|declaration of intent|joint statement|"
-                r"declaration)\b"),
+    (re.compile(r"\b(tuyen bo chung|tuyen bo y dinh|joint declaration|declaration of intent|joint statement)\b|"
+                r"^\W*the declaration\b"),
      "declaration"),
     (re.compile(r"\b(ke hoach hop tac|chuong trinh hop tac|ke hoach hanh dong|ke hoach trien khai|work plan|"
                 r"workplan|cooperation plan|action plan|programme of cooperation|program of cooperation|"
@@ -49,13 +49,16 @@ _NOT_SIGNED = re.compile(
     r"no (document|agreement|mou|memorandum) (was|has been) signed|was not signed|were not signed|"
     r"kha nang ky|consider(s|ed|ing)? (the )?sign\w*|trinh ky|duoc xem xet|"
     r"(did|do|does|could|would) not sign|not (yet )?been signed|khong ky|"
-    r"(se|du kien|sap)( (?!da\b)[\w-]+){0,5} ky|planned signing|postpone\w*|tam hoan|bi hoan|"
-    r"hoan lai|hoan viec ky|hoan ky|cancel+ed|bi huy|(could|may|might|would|will|should|can) be signed|"
+    r"planned signing|(signing|ceremony) (was|has been|had been) (postponed|cancel+ed)|postponed the signing|"
+    r"hoan viec ky|hoan ky|(could|may|might|would|will|should|can) be signed|"
     r"being finali[sz]ed|(its|their) signing|no date (had|has) been (fixed|set)|scheduled for signing|"
     r"expect(s|ed)? to sign)\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"
-                             r"are expected|duoc xem xet|could|may|thao luan|discussed|chua)\b")
+                             r"are expected|duoc xem xet|could|may|chua (duoc|di den|co)|duoc( \w+){0,3} thao luan|"
+                             r"(was|were|has been) discussed)\b")
+# "sẽ/sắp/dự kiến … ký" read with its tones: folded, "chia sẻ" (share) would read as "sẽ"
+_FUTURE_VI = re.compile(r"(?<!\w)(sẽ|sắp|dự kiến)(\s+(?!đã\b)[\w-]+){0,5}\s+ký\b", re.I)
 _SIGNING_CEREMONY = re.compile(r"\b(le ky|buoi ky|signing ceremony)\b")
 _SUBJECT = re.compile(r"\b(ve viec|ve|tren|trong linh vuc|on|concerning|regarding|in the field of|for)\b")
 
@@ -81,6 +84,8 @@ def signing_position(folded_sentence: str, sentence: str | None = None) -> int |
             continue
         window = folded_sentence[max(0, m.start() - 60) : m.end() + 25]
         if _NOT_SIGNED.search(window):
+            return None
+        if sentence is not None and _FUTURE_VI.search(sentence[max(0, m.start() - 60) : m.end() + 2]):
             return None
         if _SIGNING_CEREMONY.search(folded_sentence[max(0, m.start() - 4) : m.end() + 2]) and not \
                 re.search(r"\b(da ky|ky ket|signed)\b", folded_sentence):

@@ -68,8 +68,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_md", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s+" + _D + _ORD + r"\b(?![:\d])")),
     ("en_dm", re.compile(r"\b" + _D + _ORD + r"(?:\s+of)?\s+(?P<mn>" + _EN_MONTH_RE + r")\b")),
     # A month alone, its year the document's: "the extension in February", "vào tháng 9"
-    ("en_m", re.compile(r"\b(?i:in|since|from|during|early|late|mid-|until|by)\s+(?P<mn>" + _EN_MONTH_RE
-                        + r")(?![\w.]|\s*,?\s*\d)")),
+    ("en_m", re.compile(r"(?:\b(?i:in|since|from|during|early|late|until|by)\s+|\b(?i:mid)-\s*)(?P<mn>"
+                        + _EN_MONTH_RE + r")(?![\w.]|\s*,?\s*\d)")),
     ("vi_m", re.compile(r"(?i:vào|trong|từ|hồi|cuối|đầu|giữa)\s+(?i:tháng)\s+(?P<m>1[0-2]|0?[1-9])\b"
                         r"(?!\s*(?:/|-|\.)\s*\d)(?!\s*(?i:năm)\s*\d)")),
     ("period", re.compile(
@@ -143,6 +143,8 @@ def find_dates(text: str, default_year: int | None = None, reference: PartialDat
                 dm = _weekday(g, a, b, reference)
             else:
                 dm = _make(kind, g, a, b, default_year)
+                if dm is not None and kind in {"en_m", "vi_m"}:
+                    dm = _month_year(dm, text, b, reference)
             if dm is None or not dm.date.is_valid() or (dm.end_date and not dm.end_date.is_valid()):
                 continue
             if kind in {"en_md", "en_dm"} and not _english_context(text, a, b):
@@ -194,6 +196,21 @@ def _weekday(g: dict[str, str | None], a: int, b: int, reference: PartialDate | 
         back = ref.weekday() + 7 - wd
     day = ref - dt.timedelta(days=back)
     return DateMention(a, b, PartialDate(day.year, day.month, day.day), needs_year=True, relative=True)
+
+
+_YEAR_AFTER = re.compile(r"\s*(?:(?i:năm ngoái|năm trước|last year)|(?i:năm tới|năm sau|next year))")
+
+
+def _month_year(dm: DateMention, text: str, end: int, reference: PartialDate | None) -> DateMention:
+    """The year of a month named alone: "in February last year", "vào tháng 9 năm ngoái" the year before,
+    "next year" the year after; a month later than the publication's, the year before it."""
+    year, month = dm.date.year, dm.date.month or 1
+    m = _YEAR_AFTER.match(text, end)
+    if m:
+        year += -1 if any(w in m.group().lower() for w in ("ngoái", "trước", "last")) else 1
+    elif reference is not None and reference.month and reference.year == year and month > reference.month:
+        year -= 1
+    return DateMention(dm.start, dm.end, PartialDate(year, month), needs_year=True)
 
 
 def _relative(word: str, a: int, b: int, reference: PartialDate | None, text: str) -> DateMention | None:

@@ -201,6 +201,18 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
     return last if last > i + head_len - 1 and any(tokens[k].is_cap for k in range(i + head_len, last)) else i
 
 
+def _mission_abroad(tokens: list[Token], k: int, cands: list[OrgSpan], place_ids: frozenset[int]) -> bool:
+    """Whether the known body at token k is followed by "tại <place>": "Phái đoàn Liên minh châu Âu (EU)
+    tại Việt Nam" is the EU's mission, a body of its own."""
+    end = max(c.end for c in cands if c.start == tokens[k].start)
+    j = k
+    while j < len(tokens) and tokens[j].start < end:
+        j += 1
+    while j < len(tokens) and tokens[j].text in {"(", ")"} or (j < len(tokens) and tokens[j].is_acronym):
+        j += 1
+    return j + 1 < len(tokens) and tokens[j].low == "tai" and j + 1 in place_ids
+
+
 def _country_office(tokens: list[Token], i: int, n: int, head: str, ref: Reference,
                     place_ids: frozenset[int]) -> tuple[int, str] | None:
     """(end token, parent key) of "<office> <ACRONYM> [tại] <country>": "Văn phòng KOICA tại Việt Nam",
@@ -299,7 +311,14 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             continue  # "dịch vụ đo lường" (metrology services) is not "Vụ Đo lường"
         cands.append(OrgSpan(s, e, text[s:e], org_key, "ref-short" if is_short else "ref"))
     for s, e, org_key in _minister_fields(ref, folded):
-        if not _overlaps(s, e, masked):
+        country = ref.orgs[org_key].country
+        # "Lao Minister of Science and Technology …": another country's ministry
+        before = text[max(0, s - 30):s]
+        after = re.match(r"\s*(?:of|của)\s+(?:the\s+)?", text[e:e + 12])
+        near = [p for _s, _e, p in ref.find_places(before)] + \
+            ([p for ps, _e, p in ref.find_places(text[e:e + 40]) if ps == after.end()] if after else [])
+        foreign = [p for p in near if p.kind in {"country", "demonym"} and p.country and p.country != country]
+        if not foreign and not _overlaps(s, e, masked):
             cands.append(OrgSpan(s, e, text[s:e], org_key, "ref"))
     for s, e, org_key in ref.find_acronyms(text):
         if _overlaps(s, e, masked):
@@ -325,6 +344,9 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
         office = _country_office(tokens, i, n, head, ref, place_ids) if head in _COUNTRY_OFFICE_HEADS else None
         if office is None and (head not in _VI_HEAD_KEYS or (head == "phai doan" and i + n in place_ids)):
             continue  # "Phái đoàn Việt Nam": a country's delegation, not a body
+        if head == "phai doan" and office is None and i + n < len(tokens) and tokens[i + n].start in ref_starts and \
+                not _mission_abroad(tokens, i + n, cands, place_ids):
+            continue  # "Phái đoàn Bộ Khoa học và Công nghệ": the ministry's delegation; the ministry stands
         end = _vi_forward(tokens, i, n, role_phrases, place_ids, ref_starts)
         if office is not None:
             end, parent_key = office

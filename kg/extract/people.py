@@ -35,7 +35,7 @@ _VI_SURNAMES = {
 }
 _RANKS = {"senior", "executive", "chief", "acting", "deputy", "vice", "former", "incoming"}
 _NOT_NAME_START = {"the", "a", "an", "on", "in", "at", "by", "for", "with", "from", "and", "but", "this", "that",
-                   "mr", "ms", "dr", "prof", "hanoi", "viet", "vietnam", "under", "during", "after",
+                   "mr", "ms", "dr", "prof", "hanoi", "ha", "ho", "viet", "vietnam", "under", "during", "after",
                    "before", "according", "participants", "delegates", "representatives", "speaking", "also",
                    "its", "their", "his", "her", "as", "when", "while", "both", "each", "all", "new", "former"}
 _NOT_NAME_WORDS = {"viet", "nam", "ha", "noi", "ho", "chi", "minh", "the", "and", "of"}
@@ -153,8 +153,8 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
             continue
         if i > 0 and tokens[i - 1].is_word and tokens[i - 1].is_cap and tokens[i - 1].line == t.line:
             continue  # not the start of a capitalized run
-        if t.low in _NOT_NAME_START or match_phrase(tokens, i, role_phrases) or \
-                match_phrase(tokens, i, HONORIFICS, exact=True):
+        if (t.low in _NOT_NAME_START and not _full_vi_name_at(tokens, i)) or match_phrase(tokens, i, role_phrases) \
+                or match_phrase(tokens, i, HONORIFICS, exact=True):
             continue
         n = _name_tokens(tokens, i, blocked | place_token_ids, max_len=4)
         if not 2 <= n <= 4 or any(match_phrase(tokens, k, role_phrases) for k in range(i, i + n)):
@@ -186,6 +186,13 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
             add(i, n, None, "surname")
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _full_vi_name_at(tokens: list[Token], i: int) -> bool:
+    """"Ha Thi Minh", "Ho Van Nam": the family names Hà and Hồ, which also open place names ("Ha Tinh",
+    "Ho Tram"), start a person's name when three capitalized words follow on."""
+    return tokens[i].low in {"ha", "ho"} and i + 2 < len(tokens) and \
+        all(tokens[k].is_cap and tokens[k].is_word and tokens[k].line == tokens[i].line for k in (i + 1, i + 2))
 
 
 def resolve_people(spans: list[PersonSpan]) -> tuple[list[PersonSpan], dict[str, Person]]:

@@ -53,9 +53,17 @@ _EVENT_HEADS = frozenset({"dien dan", "hoi nghi", "hoi thao", "toa dam", "forum"
                           "symposium", "seminar", "congress"})
 _DATELINE_END = re.compile(r"\s*(?:\(\w+\)\s*)?[—–]\s|\s+-\s")
 # "was signed on 4 May in Hanoi by …", "được ký bởi …": the bodies after "by" sign (a passive)
+# what stands before a passive's verb: an auxiliary ("was signed"), a comma ("The extension, signed …") or
+# the document's noun ("an arrangement signed by …"); "VMI and PTB signed an MoU at a workshop organised
+# by STAMEQ" is active
+_PASSIVE_BEFORE = re.compile(r"(^\s*|\b(was|were|been|be|is|are|being|duoc)\s+(\w+\s+){0,2}|,\s*|"
+                             r"\b(first|originally|initially|jointly)\s+|\b(memorandum|mou|moc|"
+                             r"agreement|arrangement|document|plan|letter|declaration|deal|extension|renewal|"
+                             r"accord|r/d|thoa thuan|ban ghi nho|van ban|ke hoach|chuong trinh)\s+)$")
 _PASSIVE_BY = re.compile(r"(?:signed|inked|sealed|concluded|renewed|initiall?ed|ky(?: ket)?)\b"
                          r"(?:(?! and | va )[^,;.]){0,45}?\b(by|boi)\b")
-_EFFECTIVE = re.compile(r"\b(hieu luc|effective|in force|into force|took effect|takes effect)\W+(\w+\W+){0,2}$")
+_EFFECTIVE = re.compile(r"\b(hieu luc|effective (from|as of|on|since)|in force|into force|took effect|takes effect|"
+                        r"take effect)\W+(\w+\W+){0,2}$")
 # where a second signing starts inside a sentence without a comma before it
 _CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ma|ho) (?:\w+ )?(?:ky|signed)\b)|"
                            r"(?<=\w) (?=(?:first |originally |da )?(?:signed|duoc ky) (?:by|in|on|nam|vao|boi)\b)")
@@ -337,7 +345,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         return
     kind = agr.agreement_kind(folded[pos:pos + 45]) or agr.agreement_kind(folded[:pos]) or "agreement"
     verb_at = s.start + pos
-    by_match = _PASSIVE_BY.match(folded, pos)
+    by_match = _PASSIVE_BY.match(folded, pos) if _PASSIVE_BEFORE.search(folded[:pos]) else None
     by_at = s.start + by_match.end() if by_match else None
     by_end = None
     if by_match:
@@ -413,9 +421,9 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         # "The MoU was signed by …" with no date of its own: the signing already reported
         # "Thoả thuận được ký sáng 19-8 …", "The document was signed …": the subject names the signing
         # reported before, so its date completes that one wherever it stands
+        agreeing_date = date is None or a.signed_on is None or _compatible(date, a.signed_on)
         near = not parties or anaphoric or (passive and not own) or (refers_back and a.signed_on is None) or \
-            (definite and not own) or (_same_kind(stated_kind, a.kind) and not (own and date and a.signed_on and
-                                                                          not _compatible(date, a.signed_on))) or \
+            ((stated_kind is None or stated_kind == a.kind) and (agreeing_date or (definite and not own))) or \
             (a.sentence is not None and a.sentence.paragraph >= s.paragraph - 1)
         if not (same_parties and near) or not _same_kind(stated_kind, a.kind):
             continue
@@ -428,12 +436,13 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
             a.signed_on = date
         a.place = a.place or place
         return
+    clause_start = s.start
     s = evidence or s
     if not parties:
         return
     if len(parties) == 1 and span:
         # "BoA đã ký Thỏa thuận thừa nhận lẫn nhau của APLAC", "signed the ILAC MRA": the arrangement's body
-        kind_end = s.start + span[2]
+        kind_end = clause_start + span[2]
         for it in items:
             if it.kind == "org" and it.start >= kind_end and it.value not in parties:
                 if _OF_ARRANGEMENT.match(ex.document.text[kind_end:it.start]):
@@ -530,8 +539,8 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
             after_with = False  # "between NIST and STAMEQ, the agency … that oversees VMI"
         if it.kind == "tok" and it.value in {"thuoc", "under"}:
             under = True  # "STAMEQ, under Việt Nam's Ministry of Science and Technology, and SAC"
-        elif it.kind == "tok" and it.value in {",", ";", "va", "and", "voi", "with", "giua", "between"}:
-            under = False
+        elif it.kind == "tok" and not (it.value in {"the", "a", "an", "its", "their"} or it.text[:1].isupper()):
+            under = False  # "Under the framework of the meeting, VMI and PTB signed": the meeting, not VMI
         if it.kind == "tok":
             pair = f"{last} {it.value}"
             if it.value in _EVENT_HEADS or pair in _EVENT_HEADS:
@@ -550,12 +559,9 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
             back -= 1  # "the agency of the Ministry …"
         prev = items[back] if back >= 0 else None
         before_prev = items[back - 1] if back > 0 else None
-        if prev is not None and prev.kind == "tok" and (
-                prev.value in {"thuoc", "under"} or
-                (prev.value in {"cua", "of"} and before_prev is not None and
-                 (before_prev.kind == "org" or before_prev.value in _QUALIFIER_NOUNS or
-                  _qualifier_phrase(items, back)))):
-            continue
+        if prev is not None and prev.kind == "tok" and prev.value in {"cua", "of"} and before_prev is not None and \
+                (before_prev.kind == "org" or before_prev.value in _QUALIFIER_NOUNS or _qualifier_phrase(items, back)):
+            continue  # "CMS of the ITRI", "VSQI, đơn vị của Tổng cục": the unit's parent
         if prev is not None and prev.kind == "org" and ex.organizations.get(prev.value) and \
                 ex.organizations[prev.value].parent == it.value:
             continue
@@ -564,9 +570,6 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
         if prev is not None and prev.kind == "tok" and prev.value in {"a", "an"} and idx + 1 < len(items) and \
                 items[idx + 1].kind == "tok" and items[idx + 1].value in {"unit", "subsidiary", "member", "agency"}:
             continue  # "QUACERT, a STAMEQ unit, signed": STAMEQ qualifies the signer
-        if prev is not None and prev.kind == "tok" and prev.value == "the" and before_prev is not None and \
-                before_prev.value == "of" and idx > 2 and items[idx - 3].kind == "org":
-            continue  # "the Center for Measurement Standards (CMS) of the ITRI": the unit's parent
         if (it.start < verb_at or after_with or (by[0] is not None and by[0] <= it.start < (by[1] or it.end))) and \
                 it.value not in parties:
             parties.append(it.value)
