@@ -885,3 +885,10 @@ def test_review_declaration_of_conformity_and_an_arrangement_in_a_second_clause(
     got = _agr("VMI signed an MoU with PTB in 2015, and BoA signed the Mutual Recognition Arrangement of APLAC in "
                "2019.")
     assert ("mra", ["aplac", "boa"], "2019") in got
+
+
+def test_an_embassy_is_a_body_and_a_vietnamese_title_opening_with_an_ascii_word_is_vietnamese():
+    e = ex("Tham dự lễ ký còn có bà Đỗ Thị Hạnh, Tham tán Khoa học và Công nghệ, Đại sứ quán Việt Nam tại Australia.")
+    embassy = [k for k, o in e.organizations.items() if o.names == ["Đại sứ quán Việt Nam tại Australia"]]
+    assert embassy
+    assert [(m.member, m.organization) for m in e.memberships] == [("do-thi-hanh", embassy[0])]

@@ -201,6 +201,20 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
     return last if last > i + head_len - 1 and any(tokens[k].is_cap for k in range(i + head_len, last)) else i
 
 
+def _embassy(tokens: list[Token], i: int, n: int, place_ids: frozenset[int]) -> tuple[int, str] | None:
+    """(end token, "") of "Đại sứ quán <country> [tại <country>]": "Đại sứ quán Việt Nam tại Australia"."""
+    k = i + n
+    if k >= len(tokens) or k not in place_ids or tokens[k].line != tokens[i].line:
+        return None
+    while k < len(tokens) and k in place_ids and tokens[k].line == tokens[i].line:
+        k += 1
+    if k + 1 < len(tokens) and tokens[k].low == "tai" and k + 1 in place_ids:
+        k += 1
+        while k < len(tokens) and k in place_ids and tokens[k].line == tokens[i].line:
+            k += 1
+    return k, ""
+
+
 def _mission_abroad(tokens: list[Token], k: int, cands: list[OrgSpan], place_ids: frozenset[int]) -> bool:
     """Whether the known body at token k is followed by "tại <place>": "Phái đoàn Liên minh châu Âu (EU)
     tại Việt Nam" is the EU's mission, a body of its own."""
@@ -342,6 +356,8 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
                 tokens[i - 1].is_cap and tokens[i - 1].line == t.line:
             continue  # "Nguyễn Trường Sơn", "Lê Viện": a head noun inside a person's name
         office = _country_office(tokens, i, n, head, ref, place_ids) if head in _COUNTRY_OFFICE_HEADS else None
+        if office is None and head == "dai su quan":
+            office = _embassy(tokens, i, n, place_ids)
         if office is None and (head not in _VI_HEAD_KEYS or (head == "phai doan" and i + n in place_ids)):
             continue  # "Phái đoàn Việt Nam": a country's delegation, not a body
         if head == "phai doan" and office is None and i + n < len(tokens) and tokens[i + n].start in ref_starts and \

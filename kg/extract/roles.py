@@ -71,7 +71,7 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
         m = match_phrase(toks, i, role_phrases)
         if m:
             n, rk = m
-            if text and t.text.isascii():
+            if text and all(toks[k].text.isascii() for k in range(i, i + n)):  # not "Tham tán", "Giám đốc"
                 ext = _extended_title(toks, i, n, org_at, person_at, generic_units)
             elif text:
                 ext = _vi_extended_title(toks, i, n, org_at, person_at)
