@@ -892,3 +892,11 @@ def test_an_embassy_is_a_body_and_a_vietnamese_title_opening_with_an_ascii_word_
     embassy = [k for k, o in e.organizations.items() if o.names == ["Đại sứ quán Việt Nam tại Australia"]]
     assert embassy
     assert [(m.member, m.organization) for m in e.memberships] == [("do-thi-hanh", embassy[0])]
+
+
+def test_a_title_qualifier_before_the_body_and_a_body_in_brackets_after_a_unit_office():
+    e = ex("Thỏa thuận do bà Jennifer Evans, Tổng Giám đốc điều hành NATA ký. Ông Đặng Minh Tuấn, Trưởng phòng Đo "
+           "lường Khối lượng (VMI), trình bày kết quả.")
+    got = {m.member: (m.role, m.organization) for m in e.memberships}
+    assert got["jennifer-evans"] == ("ceo", "nata")
+    assert got["dang-minh-tuan"] == ("truong-phong-do-luong-khoi-luong", "vmi")

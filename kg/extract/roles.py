@@ -131,9 +131,10 @@ def _vi_extended_title(toks: list[Token], i: int, n: int, org_at, person_at) -> 
                 toks[w].start not in org_at and toks[w].start not in person_at and \
                 toks[w].low not in {"cua", "thuoc", "tai"}:
             w += 1
-        if w > j and w + 1 < len(toks) and toks[w].low in {"cua", "thuoc", "tai", ","} and \
+        if w > j and w + 1 < len(toks) and toks[w].low in {"cua", "thuoc", "tai", ",", "("} and \
                 toks[w + 1].start in org_at and toks[w - 1].is_word:
-            return w - 1, w + 1 if toks[w].text == "," else w
+            # "…, Viện X", "… (VMI)": the body follows the comma or opens the parenthesis
+            return w - 1, w + 1 if toks[w].text in {",", "("} else w
         return None
     if j + 1 >= len(toks) or toks[j].low != "phu" or toks[j + 1].low != "trach":
         return None
@@ -190,18 +191,23 @@ def _skip(items: list[Item], j: int, kinds: set[str], words: set[str] = frozense
     return j
 
 
+_TITLE_TAIL = frozenset({"dieu", "hanh", "thuong", "truc"})  # "(Tổng Giám đốc) điều hành", "(Phó Chủ tịch) thường trực"
+
+
 def _role_org(items: list[Item], j: int) -> tuple[str | None, int]:
     """An organization right after an office ("Viện trưởng Viện X", "Director of the X", "của X"),
     past the office's own abbreviation in parentheses ("Giám đốc điều hành (CEO) NMISA")."""
     if j + 2 < len(items) and items[j].value == "(" and items[j + 2].value == ")" and \
             items[j + 1].kind in {"role", "tok"}:
         j += 3
-    k = _skip(items, j, set(), _OF | {"the", "."})
+    # "Tổng Giám đốc điều hành NATA", "Phó Chủ tịch thường trực X": the title's own qualifier first
+    k = _skip(items, j, set(), _OF | {"the", "."} | _TITLE_TAIL)
     if k + 1 < len(items) and items[k].kind == "tok" and items[k].text.endswith(("'s", "’s")) and \
             items[k + 1].kind == "org" and any(items[x].value in _OF for x in range(j, k)):
         k += 1  # "director of the committee's International Cooperation Department"
     if k < len(items) and items[k].kind == "org" and (k == j or any(items[x].value in _OF for x in range(j, k))
-                                                      or k - j <= 1):
+                                                      or k - j <= 1 or
+                                                      all(items[x].value in _TITLE_TAIL for x in range(j, k))):
         if k + 1 < len(items) and items[k + 1].kind == "org" and items[k + 1].text == "unit-of:" + items[k].value:
             return items[k + 1].value, k + 2  # "Chief of NIST's Office of Weights and Measures": the office
         return items[k].value, k + 1
