@@ -900,3 +900,13 @@ def test_a_title_qualifier_before_the_body_and_a_body_in_brackets_after_a_unit_o
     got = {m.member: (m.role, m.organization) for m in e.memberships}
     assert got["jennifer-evans"] == ("ceo", "nata")
     assert got["dang-minh-tuan"] == ("truong-phong-do-luong-khoi-luong", "vmi")
+
+
+def test_a_peoples_committee_is_a_body_and_its_officers_hold_office_there():
+    e = ex("Dự lễ ký có đồng chí Trần Văn Lâm, Phó Chủ tịch Uỷ ban nhân dân tỉnh Quảng Ninh, và ông Lê Văn Hiển, Phó "
+           "Chủ tịch UBND thành phố Đà Nẵng.\n\nNgày 5/6/2023, UBND tỉnh Bắc Ninh và Viện Thử nghiệm Hàn Quốc (KTR) "
+           "đã ký Biên bản ghi nhớ.")
+    got = {m.member: (m.role, e.organizations[m.organization].names[0]) for m in e.memberships}
+    assert got["tran-van-lam"] == ("vice-chair", "Uỷ ban nhân dân tỉnh Quảng Ninh")
+    assert got["le-van-hien"] == ("vice-chair", "UBND thành phố Đà Nẵng")
+    assert [len(a.parties) for a in e.agreements] == [2] and "ktr" in e.agreements[0].parties

@@ -20,7 +20,7 @@ _VI_HEADS = [
     "Tập đoàn", "Cơ quan", "Văn phòng", "Bộ", "Vụ", "Hội đồng", "Diễn đàn", "Nhóm công tác", "Công ty",
     "Tổng công ty", "Trường", "Đại học", "Học viện", "Liên minh", "Quỹ", "Ngân hàng", "Liên đoàn",
     "Phòng thí nghiệm", "Phòng thử nghiệm", "Sở", "Ban", "Hội", "Tạp chí", "Cơ quan", "Liên hiệp", "Ủy hội",
-    "Phòng", "Phái đoàn",
+    "Phòng", "Phái đoàn", "Ủy ban nhân dân", "UBND",
 ]
 # "Văn phòng KOICA tại Việt Nam", "Phái đoàn EU tại Việt Nam": a body's office in a country
 _COUNTRY_OFFICE_HEADS = {"van phong", "phai doan", "dai su quan", "co quan dai dien"}
@@ -145,8 +145,13 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
     j = i + head_len
     last = i
     lower_run = 0
-    if j >= len(tokens) or not tokens[j].is_cap or tokens[j].is_acronym or tokens[j].line != tokens[i].line:
+    local = j + 1 < len(tokens) and tokens[j].lowd in {"tỉnh", "thành", "tp", "huyện", "quận"} and \
+        (tokens[j + 1].is_cap or tokens[j + 1].lowd == "phố")  # "Ủy ban nhân dân tỉnh Quảng Ninh"
+    if j >= len(tokens) or (not tokens[j].is_cap and not local) or tokens[j].is_acronym or \
+            tokens[j].line != tokens[i].line:
         return i
+    if local:
+        last = j  # the locality rule below reads "thành phố Đà Nẵng" right after the head
     while j < len(tokens):
         t = tokens[j]
         if t.line != tokens[i].line:

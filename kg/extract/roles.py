@@ -69,6 +69,10 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
                 i += 1
             continue
         m = match_phrase(toks, i, role_phrases)
+        if m and any(toks[k].start in org_at for k in range(i + 1, i + m[0])):
+            # "Phó Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh": the body named inside the title stays a body
+            cut = next(k for k in range(i + 1, i + m[0]) if toks[k].start in org_at)
+            m = match_phrase(toks[:cut], i, role_phrases)
         if m:
             n, rk = m
             if text and all(toks[k].text.isascii() for k in range(i, i + n)):  # not "Tham tán", "Giám đốc"
