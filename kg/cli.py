@@ -351,7 +351,8 @@ def evaluate(
     """Score the extractor against gold annotations: precision, recall and F1 per category.
 
     Each document is built alone into a temporary store and read back from the graph, so the
-    scores measure what users get. Errors list missed, spurious, split and merged items.
+    scores measure what users get. Errors list missed, spurious, split and merged items. An article
+    the extractor cannot process is named on stderr and makes the exit code 1.
 
     Example: kg eval ../shared/corpus/dev
     """
@@ -363,6 +364,10 @@ def evaluate(
         _fail(e, debug)
         return
     print_report(result, fmt, show_errors=errors)
+    for doc, why in result.skipped():
+        typer.echo(f"Error: {doc} could not be processed ({why}); its gold items count as missed.", err=True)
+    if result.skipped():
+        raise typer.Exit(1)
 
 
 app.command()(serve)

@@ -73,6 +73,11 @@ class EvalResult:
             s.add(d.scores[cat])
         return s
 
+    def skipped(self) -> list[tuple[str, str]]:
+        """(document, why) for each article the extractor could not process: its scores count as all
+        missed, which a reader of the table alone would take for a weak rule."""
+        return [(d.doc, e.get("item", "")) for d in self.documents for e in d.errors if e["category"] == "document"]
+
     def evidence_ratio(self) -> float:
         have = sum(d.evidence[0] for d in self.documents)
         n = sum(d.evidence[1] for d in self.documents)
@@ -349,6 +354,7 @@ def print_report(result: EvalResult, fmt: str = "table", show_errors: bool = Tru
                    "f1": round(result.total(c).f1, 4)} for c in CATEGORIES}
         out["provenance"] = round(result.evidence_ratio(), 4)
         out["errors"] = [dict(e, document=d.doc) for d in result.documents for e in d.errors]
+        out["skipped"] = [{"document": doc, "error": why} for doc, why in result.skipped()]
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return
     from rich.console import Console

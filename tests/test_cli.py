@@ -91,3 +91,15 @@ def test_bad_documents_are_reported_and_skipped(cli_env, tmp_path):
     assert "1 added" in p.stdout
     missing = kg("build", str(tmp_path / "nope"), env=cli_env, check=False)
     assert missing.returncode == 1 and "does not exist" in missing.stderr
+
+
+def test_eval_names_an_article_it_could_not_process_and_exits_1(cli_env, tmp_path):
+    gold = {"id": "a", "lang": "en", "organizations": [{"key": "VMI", "names": ["VMI"]}]}
+    (tmp_path / "good.en.txt").write_text("Title\n\nVMI met PTB in Hanoi.\n", encoding="utf-8")
+    (tmp_path / "good.en.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "empty.en.txt").write_text("", encoding="utf-8")
+    (tmp_path / "empty.en.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    p = kg("eval", str(tmp_path), "--format", "json", env=cli_env, check=False)
+    assert p.returncode == 1
+    assert "empty.en.txt could not be processed" in p.stderr
+    assert [s["document"] for s in json.loads(p.stdout)["skipped"]] == ["empty.en.txt"]
