@@ -910,3 +910,11 @@ def test_a_peoples_committee_is_a_body_and_its_officers_hold_office_there():
     assert got["tran-van-lam"] == ("vice-chair", "Ủy ban nhân dân tỉnh Quảng Ninh")  # tone placement unified
     assert got["le-van-hien"] == ("vice-chair", "UBND thành phố Đà Nẵng")
     assert [len(a.parties) for a in e.agreements] == [2] and "ktr" in e.agreements[0].parties
+
+
+def test_a_department_known_by_a_generic_name_after_another_bodys_possessive_is_that_bodys():
+    e = extract_text("T\nThe delegation included Aiko Sakurai, head of JPC's International Cooperation Department, "
+                     "and Tran Van An, director of STAMEQ's International Cooperation Department.", "t.txt")
+    got = {m.member: m.organization for m in e.memberships}
+    assert e.organizations[got["aiko-sakurai"]].parent == "jpc"
+    assert got["tran-van-an"] == "stameq-icd"

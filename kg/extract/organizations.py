@@ -731,8 +731,8 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
         gap = text[sp.end:nxt.start] if nxt else ""
         parent_link = bool(nxt and _UNIT_LINK.match(gap))
         prev = out[-1] if out else None
-        if prev is not None and re.fullmatch(r"['’]s\s+", text[prev.end:sp.start]) and sp.source == "pattern" \
-                and _is_unit_name(sp.text):
+        if prev is not None and re.fullmatch(r"['’]s\s+", text[prev.end:sp.start]) and \
+                sp.source in {"pattern", "ref-short"} and _is_unit_name(sp.text):
             nxt, parent_link = prev, True  # "NIST's Office of Weights and Measures"
         if sp.source == "ref-short":
             # The short form names the body most recently mentioned in full under that head,
