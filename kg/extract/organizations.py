@@ -743,8 +743,8 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
                 head = key(sp.text)
                 recent = [o for o in out if key(o.text).startswith(head) and o.key != sp.key and
                           o.source in {"pattern", "defined"}]
-                if any(o.key == sp.key for o in out):
-                    recent = []  # the short form's own body is named in this article: "Tổng cục" is STAMEQ
+                if any(o.key == sp.key for o in out) or (parent_link and nxt is not None):
+                    recent = []  # its own body is named here ("Tổng cục" is STAMEQ), or its parent is ("STAMEQ's …")
                 sp.key = recent[-1].key if recent else sp.key
                 if not recent:
                     builder.from_reference(sp.key)
