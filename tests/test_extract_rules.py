@@ -918,3 +918,12 @@ def test_a_department_known_by_a_generic_name_after_another_bodys_possessive_is_
     got = {m.member: m.organization for m in e.memberships}
     assert e.organizations[got["aiko-sakurai"]].parent == "jpc"
     assert got["tran-van-an"] == "stameq-icd"
+
+
+def test_the_institutes_title_and_a_provincial_sub_department_head():
+    e = extract_text("T\nTISI said Somsak Chaiyaporn, the institute's secretary-general, signed the document in "
+                     "Bangkok.", "t.txt")
+    assert [(m.member, m.role, m.organization) for m in e.memberships] == \
+        [("somsak-chaiyaporn", "secretary-general", "tisi")]
+    e = ex("Dự lễ ký có ông Phạm Văn Khoẻ, Chi cục trưởng Chi cục Tiêu chuẩn Đo lường Chất lượng Quảng Ninh.")
+    assert [(m.member, m.role) for m in e.memberships] == [("pham-van-khoe", "sub-department-head")]

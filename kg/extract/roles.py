@@ -258,6 +258,12 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
                 if j + 1 < n and items[j].kind == "org" and items[j + 1].kind == "role":
                     pre_org = items[j].value  # "SCSC Chair"
                     j += 1
+                elif j + 1 < n and items[j].kind == "tok" and items[j].text.lower().endswith(("'s", "’s")) and \
+                        items[j + 1].kind == "role" and items[j - 1].value == "the":
+                    # "Somsak Chaiyaporn, the institute's secretary-general": the body just named
+                    before = [x for x in items[:idx] if x.kind == "org"]
+                    pre_org = before[-1].value if before else None
+                    j += 1
                 if j < n and items[j].kind == "role" and j not in used_roles:
                     org, after = _role_org(items, j + 1)
                     if after < n and items[after].kind == "person":
