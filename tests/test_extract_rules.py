@@ -927,3 +927,12 @@ def test_the_institutes_title_and_a_provincial_sub_department_head():
         [("somsak-chaiyaporn", "secretary-general", "tisi")]
     e = ex("Dự lễ ký có ông Phạm Văn Khoẻ, Chi cục trưởng Chi cục Tiêu chuẩn Đo lường Chất lượng Quảng Ninh.")
     assert [(m.member, m.role) for m in e.memberships] == [("pham-van-khoe", "sub-department-head")]
+
+
+def test_renewing_a_memorandum_gia_han_and_names_that_end_before_it():
+    e = ex("Ngày 5/6/2022, Viện Đo lường Việt Nam gia hạn Bản ghi nhớ với Viện Đo lường Quốc gia Nhật Bản (NMIJ).")
+    assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"vmi", "nmij"}, "2022-06-05")]
+    assert set(e.organizations) == {"vmi", "nmij"}
+    assert ex("Chủ tịch APMP gửi thư chúc mừng hai viện nhân dịp gia hạn bản ghi nhớ.").agreements == []
+    e = extract_text("T\nThe Tokyo-based Asian Productivity Organization (APO) sent experts.", "t.txt")
+    assert set(e.organizations) == {"apo"} and e.organizations["apo"].names[0] == "Asian Productivity Organization"

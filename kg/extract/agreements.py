@@ -34,7 +34,9 @@ _SIGN = re.compile(
     r"|\bsealed\b|\binitiall?ed\b|\bput pen to paper\b"
     r"(?! thi)(?! han)(?! tuc)(?! tuc)(?! hop)(?! hoc)\b|\bsign(ed|s|ing)?\b|\binked\b|\bconcluded\b|"
     r"\bentered into\b(?! force)|"
-    r"\brenewed\b|\bexchanged\b(?= .{0,40}(mou|memorand|agreement))"
+    r"\brenewed\b|\bexchanged\b(?= .{0,40}(mou|memorand|agreement))|"
+    r"(?<!ky )(?<!dip )(?<!viec )(?<!ve )(?<!cua )\bgia han\b"
+    r"(?= (\w+ ){0,2}(ban ghi nho|bien ban|thoa thuan|hiep dinh|ke hoach|chuong trinh))"
 )
 _NOT_SIGNED = re.compile(
     r"\b(se ky|se tien hanh ky|du kien ky|du kien se ky|xem xet( viec)? ky|chua ky|dam phan|huong toi ky|tien toi ky|"

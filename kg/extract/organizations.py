@@ -196,6 +196,8 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
             lower_run += 1
             if lower_run > 1 and t.low not in _VI_NAME_LOWER:
                 break
+            if t.low == "gia" and tokens[j - 1].low != "quoc":
+                break  # "Viện Đo lường Việt Nam gia hạn …" (renews): "gia" belongs to a name only in "quốc gia"
             if t.low in {"quoc", "gia", "te", "hoa"}:
                 last = j + 1
             elif j == i + head_len or (tokens[j - 1].is_cap and j - 1 not in place_ids):
@@ -512,8 +514,8 @@ def _role_spans(tokens: list[Token], role_phrases: dict) -> list[tuple[int, int]
 
 
 def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[int, int] | None:
-    while a < b and tokens[a].low in _EN_SKIP_LEAD:
-        a += 1
+    while a < b and (tokens[a].low in _EN_SKIP_LEAD or tokens[a].low.endswith("-based")):
+        a += 1  # "the Tokyo-based Asian Productivity Organization"
     # A role title before "of": "Head of the International Cooperation Department"
     for k in range(a, min(b, a + 5)):
         if tokens[k].low in {"of", "for"}:
