@@ -166,8 +166,9 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
 
     # "HANOI, May 19, 2023 — … today held …": a dateline dates the report, so "today" and "last
     # Tuesday" are read from it rather than from the publication date
-    reference = _dateline_date(text, header_end, _default_year(doc, text)) or doc.published
-    dates = [d for d in find_dates(text, _default_year(doc, text), reference) if d.start >= header_end]
+    default_year = _default_year(doc, text)  # without a publication date, a scan of the whole text
+    reference = _dateline_date(text, header_end, default_year) or doc.published
+    dates = [d for d in find_dates(text, default_year, reference) if d.start >= header_end]
     org_at = {tokens[i].start: (sp.key, sp.start, sp.end) for sp in spans for i in _first_token(tokens, sp.start)}
     person_at = {tokens[i].start: (p.key, p.start, p.end) for p in person_spans for i in _first_token(tokens, p.start)}
 
