@@ -7,6 +7,7 @@ running text, keep their precision (day / month / year), tell a signing date fro
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -180,14 +181,19 @@ def _digit_windows(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
+def _reference_day(reference: PartialDate | None) -> dt.date | None:
+    """The publication (or dateline) day as a date; None unless it is a valid full day."""
+    if reference is None or reference.precision != "day" or not reference.is_valid():
+        return None
+    return dt.date(reference.year, reference.month or 1, reference.day or 1)
+
+
 def _weekday(g: dict[str, str | None], a: int, b: int, reference: PartialDate | None) -> DateMention | None:
     """The most recent such weekday on or before the reference day ("last X": strictly before it;
     "… last week" / "… tuần trước": in the week before the reference's)."""
-    import datetime as dt
-
-    if reference is None or reference.precision != "day" or not reference.is_valid():
+    ref = _reference_day(reference)
+    if ref is None:
         return None
-    ref = dt.date(reference.year, reference.month or 1, reference.day or 1)
     wd = _WEEKDAYS[" ".join((g["wd"] or "").lower().split())]
     back = (ref.weekday() - wd) % 7
     if back == 0 and (g.get("rel") or "").lower() in {"last", "this past"}:
@@ -216,12 +222,10 @@ def _month_year(dm: DateMention, text: str, end: int, reference: PartialDate | N
 def _relative(word: str, a: int, b: int, reference: PartialDate | None, text: str) -> DateMention | None:
     """"hôm qua" / "yesterday": the day before the publication date; "last month", "năm ngoái": its month
     or year before. Not "ba tháng trước" (three months ago), and nothing without a publication day."""
-    import datetime as dt
-
-    if reference is None or reference.precision != "day" or not reference.is_valid():
+    ref = _reference_day(reference)
+    if ref is None:
         return None
     w = " ".join(word.lower().split())
-    ref = dt.date(reference.year, reference.month or 1, reference.day or 1)
     if w in _RELATIVE_DAYS:
         day = ref + dt.timedelta(days=_RELATIVE_DAYS[w])
         return DateMention(a, b, PartialDate(day.year, day.month, day.day), needs_year=True, relative=True)

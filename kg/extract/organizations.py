@@ -208,17 +208,22 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
     return last if last > i + head_len - 1 and any(tokens[k].is_cap for k in range(i + head_len, last)) else i
 
 
+def _past_places(tokens: list[Token], k: int, place_ids: frozenset[int], line: int) -> int:
+    """The first token from k on that is not part of a place name on the given line."""
+    while k < len(tokens) and k in place_ids and tokens[k].line == line:
+        k += 1
+    return k
+
+
 def _embassy(tokens: list[Token], i: int, n: int, place_ids: frozenset[int]) -> tuple[int, str] | None:
     """(end token, "") of "Đại sứ quán <country> [tại <country>]": "Đại sứ quán Việt Nam tại Australia"."""
     k = i + n
     if k >= len(tokens) or k not in place_ids or tokens[k].line != tokens[i].line:
         return None
-    while k < len(tokens) and k in place_ids and tokens[k].line == tokens[i].line:
-        k += 1
+    k = _past_places(tokens, k, place_ids, tokens[i].line)
     if k + 1 < len(tokens) and tokens[k].low == "tai" and k + 1 in place_ids:
         k += 1
-        while k < len(tokens) and k in place_ids and tokens[k].line == tokens[i].line:
-            k += 1
+        k = _past_places(tokens, k, place_ids, tokens[i].line)
     return k, ""
 
 
@@ -247,8 +252,7 @@ def _country_office(tokens: list[Token], i: int, n: int, head: str, ref: Referen
         k += 1
     if k >= len(tokens) or k not in place_ids:
         return None
-    while k < len(tokens) and k in place_ids and tokens[k].line == tokens[i].line:
-        k += 1
+    k = _past_places(tokens, k, place_ids, tokens[i].line)
     return k, parent
 
 

@@ -51,6 +51,7 @@ _BOTH_SIDES = re.compile(r"^\W*(they|ho)\b|\b(hai|ba|cac) (ben|vien|co quan|to c
                          r"(sides|parties|organi[sz]ations|institutes|bodies|agencies|centres|centers)\b")
 _EVENT_HEADS = frozenset({"dien dan", "hoi nghi", "hoi thao", "toa dam", "forum", "conference", "summit", "workshop",
                           "symposium", "seminar", "congress"})
+_PRECISION = {"day": 2, "month": 1, "year": 0}  # the more precise of two dates wins
 _DATELINE_END = re.compile(r"\s*(?:\(\w+\)\s*)?[—–]\s|\s+-\s")
 # "was signed on 4 May in Hanoi by …", "được ký bởi …": the bodies after "by" sign (a passive)
 # what stands before a passive's verb: an auxiliary ("was signed"), a comma ("The extension, signed …") or
@@ -263,7 +264,7 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
             # 2024": of a relative and a written-out date, the one next to the signing verb
             best = min(facts, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
         else:
-            best = max(facts, key=lambda d: ({"day": 2, "month": 1, "year": 0}[d.date.precision], not d.needs_year))
+            best = max(facts, key=lambda d: (_PRECISION[d.date.precision], not d.needs_year))
         return range_as_date(best) if best.end_date else best.date
     earlier = [d for d in dates if d.start < s.start and not d.is_period]
     if not earlier:
@@ -284,7 +285,7 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
     if _SAME_DAY.search(folded):
         # "Cùng ngày", "on the same day": the day last named
         in_last = [d for d in earlier if _same_sentence(body, d.start, last.start)]
-        best = max(in_last or [last], key=lambda d: {"day": 2, "month": 1, "year": 0}[d.date.precision])
+        best = max(in_last or [last], key=lambda d: _PRECISION[d.date.precision])
         return range_as_date(best)
     if s.is_heading:
         return None  # a heading sums up; it does not continue the story before it
@@ -483,7 +484,7 @@ def _ceremony_date(ex: Extraction, s: Sentence, dates: list[DateMention]) -> Non
     own = [d for d in _sentence_dates(s, dates) if not d.end_date]
     if not own:
         return
-    date = max(own, key=lambda d: {"day": 2, "month": 1, "year": 0}[d.date.precision]).date
+    date = max(own, key=lambda d: _PRECISION[d.date.precision]).date
     a = ex.agreements[-1]
     if a.signed_on is None or (_compatible(date, a.signed_on) and len(date.iso()) > len(a.signed_on.iso())):
         a.signed_on = date
