@@ -368,14 +368,9 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         if len(parties) < 2:
             # signers named with a title but no body here: the bodies the article gave them before
             named = [it.value for it in items if it.kind == "person" and signers[0] <= it.start < (signers[1] or s.end)]
-            for p in named:
-                for m in reversed(ex.memberships):
-                    if m.member == p and m.organization and not m.member_is_org:
-                        org = ex.organizations.get(m.organization)
-                        signer_body = org.parent if org is not None and org.is_unit and org.parent else m.organization
-                        if signer_body not in parties:
-                            parties.append(signer_body)
-                        break
+            for signer_body in _known_bodies(ex, named):
+                if signer_body not in parties:
+                    parties.append(signer_body)
     by_role = {m.member for m in ex.memberships if m.sentence is not None and m.sentence.start <= s.start and
                m.sentence.end >= s.end and m.organization in parties}
     signed_by = _SIGNED_BY.search(folded)
@@ -471,6 +466,19 @@ def _signers_bodies(ex: Extraction, parties: list[str]) -> list[str]:
         if p not in out:
             out.append(p)
     return [p for p in out if not (p in ex.organizations and ex.organizations[p].parent in out)]
+
+
+def _known_bodies(ex: Extraction, people: list[str]) -> list[str]:
+    """The body each person holds office in, by the latest membership read so far (a unit's parent
+    for a unit)."""
+    out = []
+    for p in people:
+        m = next((m for m in reversed(ex.memberships) if m.member == p and m.organization and not m.member_is_org),
+                 None)
+        if m is not None:
+            org = ex.organizations.get(m.organization)
+            out.append(org.parent if org is not None and org.is_unit and org.parent else m.organization)
+    return out
 
 
 def _ceremony_date(ex: Extraction, s: Sentence, dates: list[DateMention]) -> None:
