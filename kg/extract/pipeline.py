@@ -202,10 +202,11 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
         memberships, posts = extract_roles(s, items, org_types, recent_org_by_type, custom_roles)
         ex.memberships.extend(memberships)
         ex.posts.extend(posts)
-        for clause in _signing_clauses(s):
+        folded = fold(s.text)
+        for clause in _signing_clauses(s, folded):
             clause_items = [it for it in items if clause.start <= it.start < clause.end]
             _agreement(ex, clause, clause_items, spans, dates, places, body, evidence=s)
-        _ceremony_date(ex, s, dates)
+        _ceremony_date(ex, s, folded, dates)
         _events(ex, s, tokens, spans, dates, places, body)
     _roles_used(ex, ref, custom_roles)
     _dedupe(ex)
@@ -310,10 +311,9 @@ def _place_for(s: Sentence, places, text: str, exclude: tuple[int, int] | None =
     return None
 
 
-def _signing_clauses(s: Sentence) -> list[Sentence]:
+def _signing_clauses(s: Sentence, folded: str) -> list[Sentence]:
     """One sentence may report two signings ("… đã ký cuối năm 2020, trên cơ sở Bản ghi nhớ được hai
     cơ quan ký năm 2015"): it is cut at the last comma or semicolon before each further signing verb."""
-    folded = fold(s.text)
     positions = []
     rest = 0
     while True:
@@ -481,12 +481,11 @@ def _known_bodies(ex: Extraction, people: list[str]) -> list[str]:
     return out
 
 
-def _ceremony_date(ex: Extraction, s: Sentence, dates: list[DateMention]) -> None:
+def _ceremony_date(ex: Extraction, s: Sentence, folded: str, dates: list[DateMention]) -> None:
     """"Lễ ký diễn ra chiều 10/9 tại Saint Petersburg", "The signing ceremony took place on …": the
     day of the signing just reported, when it had none or a coarser one."""
     if not ex.agreements:
         return
-    folded = fold(s.text)
     if not _CEREMONY_HELD.match(folded) or agr.signing_position(folded, s.text) is not None:
         return
     own = [d for d in _sentence_dates(s, dates) if not d.end_date]
