@@ -198,6 +198,11 @@ def _skip(items: list[Item], j: int, kinds: set[str], words: set[str] = frozense
 _TITLE_TAIL = frozenset({"dieu", "hanh", "thuong", "truc"})  # "(Tổng Giám đốc) điều hành", "(Phó Chủ tịch) thường trực"
 
 
+def _last_org(items: list[Item], upto: int) -> str | None:
+    """The body named last before item `upto` in the sentence."""
+    return next((x.value for x in reversed(items[:upto]) if x.kind == "org"), None)
+
+
 def _role_org(items: list[Item], j: int) -> tuple[str | None, int]:
     """An organization right after an office ("Viện trưởng Viện X", "Director of the X", "của X"),
     past the office's own abbreviation in parentheses ("Giám đốc điều hành (CEO) NMISA")."""
@@ -232,8 +237,7 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
             org = recent_org_by_type(role_org_type[base], items[role_idx].start)
         if org is None and base not in _NO_ORG_ROLES:
             # "đoàn QUATEST 1 do ông X, Giám đốc, dẫn đầu": the body just named in the sentence
-            before = [x for x in items[:role_idx] if x.kind == "org"]
-            org = before[-1].value if before else None
+            org = _last_org(items, role_idx)
         memberships.append(Membership(person, role, org, tenure, member_is_org, sentence))
         used_roles.add(role_idx)
 
@@ -261,8 +265,7 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
                 elif j + 1 < n and items[j].kind == "tok" and items[j].text.lower().endswith(("'s", "’s")) and \
                         items[j + 1].kind == "role" and items[j - 1].value == "the":
                     # "Somsak Chaiyaporn, the institute's secretary-general": the body just named
-                    before = [x for x in items[:idx] if x.kind == "org"]
-                    pre_org = before[-1].value if before else None
+                    pre_org = _last_org(items, idx)
                     j += 1
                 if j < n and items[j].kind == "role" and j not in used_roles:
                     org, after = _role_org(items, j + 1)
