@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.people import _VI_SURNAMES
-from kg.extract.reference import Reference
+from kg.extract.reference import Reference, unify_spelling
 from kg.extract.text import canonical_tone, key, slug
 from kg.extract.tokens import PhraseTable, Token, match_phrase, tokenize
 from kg.model import Organization
@@ -234,7 +234,7 @@ def _mission_abroad(tokens: list[Token], k: int, cands: list[OrgSpan], place_ids
     j = k
     while j < len(tokens) and tokens[j].start < end:
         j += 1
-    while j < len(tokens) and tokens[j].text in {"(", ")"} or (j < len(tokens) and tokens[j].is_acronym):
+    while j < len(tokens) and (tokens[j].text in {"(", ")"} or tokens[j].is_acronym):
         j += 1
     return j + 1 < len(tokens) and tokens[j].low == "tai" and j + 1 in place_ids
 
@@ -350,7 +350,7 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             continue
         cands.append(OrgSpan(s, e, text[s:e], org_key, "acronym", acronym=text[s:e]))
 
-    ref_starts = frozenset(c.start for c in cands)
+    ref_starts = frozenset(c.start for c in cands)  # where a known body (reference name or acronym) starts
     # Vietnamese names are read in English articles too (quoted names, bilingual pages); the rules are cheap.
     for i, t in enumerate(tokens):
         if not t.is_cap:
@@ -385,7 +385,6 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             s, e = t.start, tokens[end - 1].end
             if not _overlaps(s, e, masked) and not _overlaps(s, e, role_spans):
                 cands.append(OrgSpan(s, e, text[s:e], "", "pattern"))
-    known_starts = {c.start for c in cands if c.source != "pattern"}
     for a, b in _en_runs(tokens):
         span = _trim_en(tokens, a, b, role_phrases)
         if span is None:
@@ -394,12 +393,12 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
         # "the Vietnam Metrology Institute and PTB": a known body after "and" is another body, not the
         # end of one name ("Ministry of Science and Technology" goes on: no body starts at "Technology")
         for k in range(a + 1, b - 1):
-            if tokens[k].low in {"and", "&"} and tokens[k + 1].start in known_starts:
+            if tokens[k].low in {"and", "&"} and tokens[k + 1].start in ref_starts:
                 b = k
                 break
             # "the Executive Board of DIN", "the Mass Department of PTB": a unit of the known body after "of"
             after = k + 2 if tokens[k + 1].low == "the" and k + 2 < b else k + 1
-            if tokens[k].low == "of" and tokens[after].start in known_starts and \
+            if tokens[k].low == "of" and tokens[after].start in ref_starts and \
                     any(tokens[x].low in _EN_UNIT_NOUNS for x in range(a, k)):
                 b = k
                 break
@@ -644,8 +643,8 @@ def _same_body(name: str, org, ref: Reference) -> bool:
 
     names = list(org.vi) if detect_language(name) == "vi" or any(
         key(name).startswith(key(h) + " ") for h in _VI_HEADS) else list(org.en)
-    k = key(name).replace("vietnam", "viet nam")
-    if any(key(n).replace("vietnam", "viet nam") == k for n in org.vi + org.en):
+    k = unify_spelling(key(name))
+    if any(unify_spelling(key(n)) == k for n in org.vi + org.en):
         return True  # "the Việt Nam Metrology Institute (VMI)": an English name with a Vietnamese spelling
     for _s, _e, place in ref.find_places(name):
         if place.kind in {"country", "demonym"} and org.country and place.country and place.country != org.country:

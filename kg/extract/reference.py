@@ -121,13 +121,16 @@ def _read(path: Path) -> list[dict[str, str]]:
         return [row for row in csv.DictReader(fh) if any((v or "").strip() for v in row.values())]
 
 
+def unify_spelling(k: str) -> str:
+    """A folded name with the country written one way: "Vietnam", "Viet Nam" and "Việt Nam" are written
+    alike in English texts."""
+    return k.replace("vietnam", "viet nam")
+
+
 def _spelling_variants(k: str) -> list[str]:
-    """The country's name is written "Vietnam", "Viet Nam" and "Việt Nam" in English texts alike."""
-    if "viet nam" in k:
-        return [k.replace("viet nam", "vietnam")]
-    if "vietnam" in k:
-        return [k.replace("vietnam", "viet nam")]
-    return []
+    """The other spellings of a folded name (see `unify_spelling`)."""
+    unified = unify_spelling(k)
+    return [v for v in dict.fromkeys((unified, unified.replace("viet nam", "vietnam"))) if v != k]
 
 
 def _dropped_token_variants(name: str) -> list[str]:
