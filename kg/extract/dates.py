@@ -164,7 +164,7 @@ _MARGIN = 60  # more than any pattern reaches from its digits ("ngày thứ Năm
 
 
 def _digit_windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text around digits. Every pattern but the weekday ones needs a digit, and an
+    """Stretches of text around digits. Every pattern outside _DIGITLESS needs a digit, and an
     article is mostly prose without any: scanning only these windows keeps the patterns' results
     (a window ends at whitespace, and `\\b` at its start still sees the text before it) and
     reads a fraction of the text."""
