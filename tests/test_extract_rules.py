@@ -936,3 +936,62 @@ def test_renewing_a_memorandum_gia_han_and_names_that_end_before_it():
     assert ex("Chủ tịch APMP gửi thư chúc mừng hai viện nhân dịp gia hạn bản ghi nhớ.").agreements == []
     e = extract_text("T\nThe Tokyo-based Asian Productivity Organization (APO) sent experts.", "t.txt")
     assert set(e.organizations) == {"apo"} and e.organizations["apo"].names[0] == "Asian Productivity Organization"
+
+
+# ---- session 4 ---------------------------------------------------------------------------------------
+def test_a_dash_inside_a_vietnamese_name_joins_its_parts_but_not_an_acronym_after_it():
+    e = ex("Đoàn làm việc với Liên minh Kinh tế Á - Âu tại Moskva và với Phòng Kế hoạch - Tài chính của VMI.")
+    names = {n for o in e.organizations.values() for n in o.names}
+    assert "Liên minh Kinh tế Á - Âu" in names and "Phòng Kế hoạch - Tài chính" in names
+    e = ex("Hội thảo do Tổ chức Năng suất Châu Á – APO tổ chức.")
+    assert set(e.organizations) == {"apo"}
+
+
+def test_field_nouns_in_lower_case_continue_a_vietnamese_name_but_not_a_known_one():
+    e = ex("Bà Nguyễn Thu Hằng, Vụ trưởng Vụ Chính sách thương mại đa biên, đánh giá cao.")
+    assert [o.names for o in e.organizations.values()] == [["Vụ Chính sách thương mại đa biên"]]
+    assert [m.member for m in e.memberships] == ["nguyen-thu-hang"]
+    e = ex("Tổng cục Tiêu chuẩn Đo lường Chất lượng thông tin về kết quả năm 2020.")
+    assert set(e.organizations) == {"stameq"}
+
+
+def test_english_peoples_committees_and_a_vietnamese_name_after_the_bodys_noun():
+    e = extract_text("T\nVice Chairman of the Da Nang People's Committee Le Van Hien witnessed the signing. "
+                     "Hanoi People's Committee Chairman Tran Sy Thanh attended.", "t.txt")
+    got = {m.member: (m.role, e.organizations[m.organization].names[0]) for m in e.memberships}
+    assert got == {"le-van-hien": ("vice-chair", "Da Nang People's Committee"),
+                   "tran-sy-thanh": ("chair", "Hanoi People's Committee")}
+
+
+def test_a_passives_signatories_stop_at_the_venue():
+    e = extract_text("T\nOn 16 April 2024 the Korean Standards Association (KSA) signed a memorandum of "
+                     "understanding with the Hanoi Department of Science and Technology (DOST). The MoU was signed by "
+                     "DOST Director Pham Quang Huy and KSA Chairman Kang Min-jae at the headquarters of the Hanoi "
+                     "People's Committee, in the presence of the committee's Vice Chairman Nguyen Manh Tuong.",
+                     "t.txt")
+    assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"ksa", "dost"}, "2024-04-16")]
+    assert set(e.agreements[0].signatories) == {"pham-quang-huy", "kang-min-jae"}
+
+
+def test_a_vietnamese_title_with_its_portfolio_right_before_the_body():
+    e = ex("Có sự chứng kiến của ông Ishikawa Taro, Tham tán Khoa học - Công nghệ Đại sứ quán Nhật Bản tại Việt Nam.")
+    [m] = e.memberships
+    assert m.member == "ishikawa-taro" and m.organization == "dai-su-quan-nhat-ban-tai-viet-nam"
+    assert m.role == "tham-tan-khoa-hoc-cong-nghe"
+
+
+def test_represented_by_gives_the_official_to_the_body_before():
+    e = extract_text("T\nSTAMEQ hosted the forum. The Institute of Standards of Cambodia (ISC), represented by "
+                     "Director General Sok Dara, attended as an observer.", "t.txt")
+    assert [(m.member, m.organization) for m in e.memberships] == [("sok-dara", "isc-cambodia")]
+    e = ex("Tổng cục TĐC chủ trì. Viện Tiêu chuẩn Campuchia (ISC), đại diện là Tổng Giám đốc Sok Dara, tham dự.")
+    assert [(m.member, m.organization) for m in e.memberships] == [("sok-dara", "isc-cambodia")]
+
+
+def test_a_federations_national_member_is_a_body_of_its_own_in_both_languages():
+    e = ex("Ông Lee Sang-woo, Tổng Giám đốc GS1 Hàn Quốc, phát biểu. GS1 Việt Nam và GS1 Hàn Quốc đã ký thỏa thuận.")
+    assert set(e.organizations) == {"gs1-kr", "nbc"}
+    assert [(m.member, m.organization) for m in e.memberships] == [("lee-sang-woo", "gs1-kr")]
+    assert parties(e) == {frozenset({"nbc", "gs1-kr"})}
+    e = extract_text("T\nLee Sang-woo, CEO of GS1 Korea, spoke.", "t.txt")
+    assert set(e.organizations) == {"gs1-kr"}

@@ -30,6 +30,15 @@ _VI_NOT_AFTER_HEAD = {"hoi": {"nghi", "thao", "cho", "vien", "nhap", "dong"}, "b
                       "vien": {"truong"}, "cuc": {"truong"}, "vu": {"truong"}, "tong cuc": {"truong"},
                       "ban": {"hanh", "dau", "than"}, "so": {"huu", "do"}, "to chuc": set(),
                       "truong": {"doan", "ban", "phong", "nhom"}}
+# Nouns of a field that continue a name in lower case (only a name's first word and proper nouns are
+# capitalized: "Vụ Chính sách thương mại đa biên", "Cục Công nghệ thông tin"); words that are also verbs
+# ("đào tạo", "hợp tác", "quản lý") are left out: "Viện X đào tạo …" is the body and its verb.
+_VI_NAME_FIELDS = frozenset(
+    "thuong mai|da bien|da phuong|song phuong|quoc te|ky thuat|cong nghe|khoa hoc|tieu chuan|do luong|"
+    "chat luong|an toan|thuc pham|moi truong|nang luong|thong tin|truyen thong|phap che|ke hoach|tai chinh|"
+    "nong nghiep|cong nghiep|y te|giao thong|van tai|nang suat|ma so|ma vach|xuat khau|nhap khau|"
+    "thi truong|doanh nghiep|hanh chinh|can bo|so huu|tri tue|hang hoa|san pham|dich vu|dien tu|hoa hoc|"
+    "vat ly|sinh hoc|co khi|det may|vien thong|hai quan|kinh te|phap ly|tong hop".split("|"))
 _VI_NAME_LOWER = {"quoc", "gia", "te", "hoa", "va", "ve", "cac", "tu", "van", "so", "ma", "vach"}
 _VI_STOP = {"và", "của", "tại", "với", "đã", "ký", "kết", "là", "được", "có", "cho", "trong", "thuộc", "trực",
             "năm", "ngày", "tháng", "đến", "từ", "ở", "như", "do", "sẽ", "vào", "cùng", "nhưng", "nhằm", "để",
@@ -45,6 +54,8 @@ _EN_ORG_NOUNS = {
     "inc", "ltd", "gmbh", "forum", "programme", "service", "services", "body", "consortium", "fund", "bank",
     "government", "embassy", "delegation", "parliament", "assembly",
 }
+# Federations whose national members are named "<federation> <country>" (GS1 Korea, GS1 Hàn Quốc)
+_NATIONAL_MEMBERS = frozenset({"GS1"})
 _COMPANY_SUFFIXES = {"international", "berhad", "bhd", "ltd", "inc", "corporation", "corp", "group", "gmbh", "ag",
                      "jsc", "plc", "llc", "limited", "holdings", "co"}
 _EN_UNIT_NOUNS = {"department", "division", "office", "centre", "center", "laboratory", "unit", "section",
@@ -140,7 +151,8 @@ def _is_role_at(tokens: list[Token], i: int, role_phrases: dict[tuple[str, ...],
 
 
 def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
-                place_ids: frozenset[int] = frozenset(), known_starts: frozenset[int] = frozenset()) -> int:
+                place_ids: frozenset[int] = frozenset(), known_starts: frozenset[int] = frozenset(),
+                known_ends: frozenset[int] = frozenset()) -> int:
     """End token index (exclusive) of a Vietnamese name opened by a head noun at i, or i when none."""
     j = i + head_len
     last = i
@@ -157,7 +169,9 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
         if t.line != tokens[i].line:
             break
         if not t.is_word:
-            if t.text in {"-", "–"} and j + 1 < len(tokens) and tokens[j + 1].is_cap and last == j - 1:
+            # "Phòng Kế hoạch - Hợp tác quốc tế", "Liên minh Kinh tế Á - Âu" (not "… Châu Á – APO")
+            if t.text in {"-", "–"} and j + 1 < len(tokens) and tokens[j + 1].is_cap and last == j and \
+                    not tokens[j + 1].is_acronym:
                 j += 1
                 continue
             break
@@ -190,6 +204,13 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
                 break  # "… Chất lượng và Rosstandart": a known body after "và" is another body
         elif t.lowd in _VI_STOP:
             break
+        elif last == j and j + 1 < len(tokens) and f"{t.low} {tokens[j + 1].low}" in _VI_NAME_FIELDS and \
+                j - 1 not in place_ids and tokens[j - 1].end not in known_ends:
+            # "Vụ Chính sách thương mại đa biên": only the first word of a name is capitalized
+            last = j + 2
+            lower_run = 0
+            j += 2
+            continue
         elif t.text.isdigit() and last == j:
             last = j + 1  # "QUATEST 1", "Trung tâm Kỹ thuật 3"
         else:
@@ -326,7 +347,8 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
     role_spans = _role_spans(tokens, role_phrases)
     from kg.extract.tokens import covered
 
-    place_ids = frozenset(covered(tokens, [(s, e) for s, e, _ in ref.find_places(text)]))
+    places = ref.find_places(text)
+    place_ids = frozenset(covered(tokens, [(s, e) for s, e, _ in places]))
     cands: list[OrgSpan] = []
 
     for s, e, org_key, name, is_short in ref.find_names(folded):
@@ -350,7 +372,9 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             continue
         cands.append(OrgSpan(s, e, text[s:e], org_key, "acronym", acronym=text[s:e]))
 
+    cands.extend(_national_members(text, cands, places))
     ref_starts = frozenset(c.start for c in cands)  # where a known body (reference name or acronym) starts
+    ref_ends = frozenset(c.end for c in cands)
     # Vietnamese names are read in English articles too (quoted names, bilingual pages); the rules are cheap.
     for i, t in enumerate(tokens):
         if not t.is_cap:
@@ -374,7 +398,7 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
         if head == "phai doan" and office is None and i + n < len(tokens) and tokens[i + n].start in ref_starts and \
                 not _mission_abroad(tokens, i + n, cands, place_ids):
             continue  # "Phái đoàn Bộ Khoa học và Công nghệ": the ministry's delegation; the ministry stands
-        end = _vi_forward(tokens, i, n, role_phrases, place_ids, ref_starts)
+        end = _vi_forward(tokens, i, n, role_phrases, place_ids, ref_starts, ref_ends)
         if office is not None:
             end, parent_key = office
             s, e = t.start, tokens[end - 1].end
@@ -516,9 +540,24 @@ def _role_spans(tokens: list[Token], role_phrases: dict) -> list[tuple[int, int]
     return out
 
 
+def _national_members(text: str, cands: list[OrgSpan], places: list) -> list[OrgSpan]:
+    """"GS1 Hàn Quốc", "GS1 Korea": a federation's member organization in a country, a body of its own,
+    keyed by the country so that both languages name one node ("GS1 Việt Nam" is in the reference)."""
+    country_at = {s: (e, p) for s, e, p in places if p.kind == "country" and p.country}
+    out = []
+    for c in cands:
+        if c.source == "acronym" and c.text in _NATIONAL_MEMBERS:
+            gap = re.match(r"[ \t]+", text[c.end:c.end + 3])
+            if gap and c.end + gap.end() in country_at:
+                e, place = country_at[c.end + gap.end()]
+                out.append(OrgSpan(c.start, e, text[c.start:e], f"{slug(c.text)}-{place.country.lower()}", "member"))
+    return out
+
+
 def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[int, int] | None:
-    while a < b and (tokens[a].low in _EN_SKIP_LEAD or tokens[a].low.endswith("-based")):
-        a += 1  # "the Tokyo-based Asian Productivity Organization"
+    while a < b and (tokens[a].low in _EN_SKIP_LEAD or tokens[a].low.endswith("-based")) and \
+            not (a + 1 < b and tokens[a].is_cap and tokens[a + 1].low == "people's"):
+        a += 1  # "the Tokyo-based Asian Productivity Organization" (but "Hanoi People's Committee")
     # A role title before "of": "Head of the International Cooperation Department"
     for k in range(a, min(b, a + 5)):
         if tokens[k].low in {"of", "for"}:
@@ -535,8 +574,8 @@ def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[i
             break
     # "NIST's Office of Weights and Measures": the possessor is the parent, not part of the name
     for k in range(a, b - 1):
-        if tokens[k].text.endswith(("'s", "’s")):
-            a = k + 1
+        if tokens[k].text.endswith(("'s", "’s")) and tokens[k].low[:6] not in {"people", "peopl"}:
+            a = k + 1  # but "Da Nang People's Committee", "People's Government": part of the name
     m = match_phrase(tokens, a, role_phrases) if a < b else None
     if m and a + m[0] >= b:
         return None
@@ -548,6 +587,12 @@ def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[i
         m = match_phrase(tokens, k, role_phrases)
         if m and k + m[0] < len(tokens) and tokens[k + m[0]].is_cap and tokens[k + m[0]].low not in _EN_CONNECT \
                 and any(tokens[x].low in _EN_ORG_NOUNS or tokens[x].is_acronym for x in range(a, k)):
+            b = k
+            break
+    # "… People's Committee Le Van Hien": a Vietnamese name (family name first) after the body's noun
+    for k in range(a + 1, b - 1):
+        if tokens[k - 1].low in _EN_ORG_NOUNS and tokens[k].low in _VI_SURNAMES and b - k <= 4 and \
+                not any(tokens[x].low in _EN_ORG_NOUNS or tokens[x].is_acronym for x in range(k, b)):
             b = k
             break
     while b > a and tokens[b - 1].low in _EN_CONNECT:
@@ -702,7 +747,7 @@ def _scan_back(tokens: list[Token], paren: int, acr: str, role_phrases: dict) ->
 
 def _resolve_overlaps(cands: list[OrgSpan]) -> list[OrgSpan]:
     """Longest span wins; on a tie, reference and definitions before patterns."""
-    rank = {"defined": 0, "ref": 1, "acronym": 2, "ref-short": 3, "pattern": 4}
+    rank = {"defined": 0, "ref": 1, "acronym": 2, "ref-short": 3, "member": 3, "pattern": 4}
     chosen: list[OrgSpan] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), rank[c.source], c.start)):
         if any(c.start < o.end and c.end > o.start for o in chosen):
@@ -761,6 +806,14 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
                 builder.orgs[sp.key].add_name(canonical_tone(sp.text[: sp.text.rfind("(")].strip()))
                 if sp.acronym and sp.acronym not in builder.orgs[sp.key].acronyms:
                     builder.orgs[sp.key].acronyms.append(sp.acronym)
+            out.append(sp)
+            continue
+        if sp.source == "member":
+            builder.new(sp.key, sp.text, "vi" if _looks_vietnamese(sp.text) else "en")
+            out.append(sp)
+            continue
+        if sp.source == "member":
+            builder.new(sp.key, sp.text, "vi" if _looks_vietnamese(sp.text) else "en")
             out.append(sp)
             continue
         name = sp.text[: sp.text.rfind("(")].strip() if sp.source == "defined" else sp.text

@@ -71,7 +71,9 @@ _CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ma|ho) (?:\w+ )?(?:ky
 _VI_PASSIVE_DO = re.compile(r"^\W*(?:[\w-]+ ){1,6}?do ")
 # what follows the signatories: a relative clause, the witnesses, the occasion
 _BY_END = re.compile(r"\b(which|who|whose|where|that|in the presence|witness\w*|chung kien|during|trong khuon kho|"
-                     r"trong dip|nhan dip|as part of|on the sidelines|ben le)\b")
+                     r"trong dip|nhan dip|as part of|on the sidelines|ben le|"
+                     # the venue: "… at the headquarters of the Hanoi People's Committee", "tại trụ sở UBND …"
+                     r"at the (headquarters|head office|offices?|premises|seat) of|tai tru so)\b")
 _SIGNED_BY = re.compile(r"\b(signed by|do|dai dien|represented by|ky boi)\b")
 _PLACE_CUE = re.compile(r"(?:\btại|\bở|\bin|\bat)\s+$", re.I)
 

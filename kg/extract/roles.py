@@ -139,6 +139,8 @@ def _vi_extended_title(toks: list[Token], i: int, n: int, org_at, person_at) -> 
                 toks[w + 1].start in org_at and toks[w - 1].is_word:
             # "…, Viện X", "… (VMI)": the body follows the comma or opens the parenthesis
             return w - 1, w + 1 if toks[w].text in {",", "("} else w
+        if w > j and w < len(toks) and toks[w].start in org_at and toks[w - 1].is_word:
+            return w - 1, w  # "Tham tán Khoa học - Công nghệ Đại sứ quán Nhật Bản": the portfolio, then the body
         return None
     if j + 1 >= len(toks) or toks[j].low != "phu" or toks[j + 1].low != "trach":
         return None
@@ -201,6 +203,13 @@ _TITLE_TAIL = frozenset({"dieu", "hanh", "thuong", "truc"})  # "(Tổng Giám đ
 def _last_org(items: list[Item], upto: int) -> str | None:
     """The body named last before item `upto` in the sentence."""
     return next((x.value for x in reversed(items[:upto]) if x.kind == "org"), None)
+
+
+def _represented_by(items: list[Item], k: int) -> bool:
+    """Whether the words before item k are "represented by" / "đại diện là": the body named before sends
+    the official that follows."""
+    words = [x.value for x in items[max(0, k - 2):k] if x.kind == "tok"]
+    return words[-2:] in (["represented", "by"], ["dai", "dien"]) or words[-2:] == ["dien", "la"]
 
 
 def _role_org(items: list[Item], j: int) -> tuple[str | None, int]:
@@ -292,6 +301,8 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
         if k >= 0 and items[k].kind == "org":
             org = items[k].value
             k -= 1
+            if k >= 1 and items[k].kind == "tok" and items[k].value == "the" and items[k - 1].value in _OF:
+                k -= 1  # "Vice Chairman of the Da Nang People's Committee Le Van Hien"
             if k >= 0 and items[k].kind == "tok" and items[k].value in _OF:
                 k -= 1
         if org is None and k >= 1 and items[k].kind == "tok" and items[k].text[:1].isupper():
@@ -315,6 +326,8 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
             if org is None:
                 org2, _ = _role_org(items, k + 1)
                 org = org2 if org2 and _ <= idx else None
+            if org is None and _represented_by(items, k - (1 if tenure != "current" else 0)):
+                org = _last_org(items, k)  # "ISC, represented by Director General Sok Dara, …"
             membership(it.value, k, org, tenure)
         # P5: person [was] elected / appointed / giữ chức … office [of] org
         k = idx + 1
