@@ -995,3 +995,20 @@ def test_a_federations_national_member_is_a_body_of_its_own_in_both_languages():
     assert parties(e) == {frozenset({"nbc", "gs1-kr"})}
     e = extract_text("T\nLee Sang-woo, CEO of GS1 Korea, spoke.", "t.txt")
     assert set(e.organizations) == {"gs1-kr"}
+
+
+def test_a_known_name_in_full_in_brackets_names_the_body_before_it_but_a_parent_does_not():
+    e = ex("Văn phòng Thông báo và Điểm hỏi đáp quốc gia về vệ sinh dịch tễ và kiểm dịch động thực vật "
+           "(Văn phòng SPS Việt Nam) và Văn phòng TBT Việt Nam đã ký quy chế phối hợp.")
+    assert set(e.organizations) == {"sps-vietnam", "tbt-vietnam"}
+    assert parties(e) == {frozenset({"sps-vietnam", "tbt-vietnam"})}
+    e = ex("QUATEST 3 phối hợp với Cục Xúc tiến thương mại (Bộ Công Thương) tổ chức hội thảo.")
+    assert {"moit", "quatest-3"} < set(e.organizations) and len(e.organizations) == 3
+
+
+def test_a_date_line_above_the_headline_is_the_publication_date():
+    e = extract_text("Nhân Dân điện tử › Kinh tế\nThứ Sáu, 27-08-2021, 15:02\n\nTăng cường phối hợp\n\n"
+                     "Hôm qua, Viện Đo lường Việt Nam và Viện Đo lường Quốc gia Nhật Bản (NMIJ) đã ký bản ghi nhớ.",
+                     "t.txt")
+    assert e.document.headline == "Tăng cường phối hợp" and e.document.published.iso() == "2021-08-27"
+    assert [a.signed_on.iso() for a in e.agreements] == ["2021-08-26"]

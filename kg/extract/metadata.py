@@ -47,6 +47,12 @@ def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, 
     idx = 0
     while idx < len(lines) and (not lines[idx].strip() or _BREADCRUMB.search(lines[idx])):
         idx += 1  # "Chinhphu.vn › Khoa học - Công nghệ": the site's section path, not the headline
+    # "Thứ Sáu, 27-08-2021, 15:02" above the headline: a page copied with its date first
+    while idx + 1 < len(lines) and _is_date_line(lines[idx]):
+        published = published or next((d.date for d in find_dates(lines[idx]) if d.date.precision == "day"), None)
+        idx += 1
+        while idx < len(lines) and not lines[idx].strip():
+            idx += 1
     if idx < len(lines):
         headline = lines[idx].strip()
         header_lines = idx + 1

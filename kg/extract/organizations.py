@@ -605,7 +605,7 @@ def _paren_short_name(tokens: list[Token], i: int, ref: Reference, folded: str) 
     an acronym ("KATS", "BelGISS"), an acronym with a number or a company word ("QUATEST 1",
     "CSA Group"), or a short name the reference knows ("Rosstandart")."""
     j = i + 1
-    while j < len(tokens) and j - i <= 4 and tokens[j].text != ")" and tokens[j].line == tokens[i].line:
+    while j < len(tokens) and j - i <= 7 and tokens[j].text != ")" and tokens[j].line == tokens[i].line:
         j += 1
     if j >= len(tokens) or tokens[j].text != ")" or j == i + 1:
         return None
@@ -618,10 +618,30 @@ def _paren_short_name(tokens: list[Token], i: int, ref: Reference, folded: str) 
         return j, short  # "QUATEST 1" is a name; "ACCSQ 55" is ACCSQ's 55th meeting
     if short in ref.acronym_owner:
         return j, short
-    known = [k for s, e, k, _n, is_short in ref.find_names(folded) if s == inner[0].start and e == inner[-1].end]
-    if len(inner) <= 2 and known and inner[0].is_cap:
+    if len(inner) > 6:
+        return None
+    known = [is_short for s, e, _k, _n, is_short in ref.find_names(folded)
+             if s == inner[0].start and e == inner[-1].end]
+    # "(Rosstandart)", and a known name in full: "… kiểm dịch động thực vật (Văn phòng SPS Việt Nam)"
+    if known and inner[0].is_cap and (len(inner) <= 2 or (not all(known) and _same_head_before(tokens, i))):
         return j, short
     return None
+
+
+def _same_head_before(tokens: list[Token], paren: int) -> bool:
+    """Whether the name in the parenthesis at `paren` opens with the head noun of the nearest name before it
+    on the line: "Văn phòng … (Văn phòng SPS Việt Nam)" names one body twice; "Cục Xúc tiến thương mại
+    (Bộ Công Thương)" names the parent."""
+    inner = match_phrase(tokens, paren + 1, _VI_HEAD_PHRASES, exact=True)
+    if not inner:
+        return False
+    for k in range(paren - 1, max(-1, paren - 30), -1):
+        if tokens[k].line != tokens[paren].line or tokens[k].text in {"(", ")"}:
+            return False
+        m = match_phrase(tokens, k, _VI_HEAD_PHRASES, exact=True) if tokens[k].is_cap else None
+        if m:
+            return m[1] == inner[1]
+    return False
 
 
 def _acronym_definitions(text: str, tokens: list[Token], cands: list[OrgSpan], ref: Reference,
