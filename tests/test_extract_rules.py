@@ -1012,3 +1012,27 @@ def test_a_date_line_above_the_headline_is_the_publication_date():
                      "t.txt")
     assert e.document.headline == "Tăng cường phối hợp" and e.document.published.iso() == "2021-08-27"
     assert [a.signed_on.iso() for a in e.agreements] == ["2021-08-26"]
+
+
+def test_more_unsigned_agreements():
+    for text in [
+        "STAMEQ and KATS initialled the MoU in Seoul on 5 May 2024.",
+        "A similar arrangement between APO and the Korea Productivity Center (KPC) is under discussion and may be "
+        "concluded in 2023.",
+        "ARSO and KEBS discussed an MoU; no date for signing has been set.",
+        "The Union Cabinet has approved the signing of a Memorandum of Understanding between BIS and STAMEQ.",
+    ]:
+        assert extract_text("T\n" + text, "t.txt").agreements == [], text
+    for text in [
+        "GIZ và QUATEST 1 sẽ tiếp tục trao đổi, hiện chưa có văn bản ký kết.",
+        "Thỏa thuận giữa ASEAN và Tổng cục Tiêu chuẩn Đo lường Chất lượng dự kiến sẽ được các Bộ trưởng Kinh tế "
+        "ASEAN ký trong năm 2024.",
+        "Tổng cục Tiêu chuẩn Đo lường Chất lượng và KATS rà soát Kế hoạch hợp tác trước khi ký kết.",
+    ]:
+        assert ex(text).agreements == [], text
+
+
+def test_the_signing_as_a_noun_after_a_preposition_is_the_signing_told_before():
+    e = extract_text("T\nOn 12 October 2023 KRISS and VMI signed an MoU in Daejeon. On 13 October, Dr. Hoang of VMI "
+                     "spoke after the signing. Kim Min-su of KRISS spoke at the signing ceremony.", "t.txt")
+    assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"kriss", "vmi"}, "2023-10-12")]

@@ -31,7 +31,7 @@ _KINDS: list[tuple[re.Pattern[str], str]] = [
 _SIGN = re.compile(
     r"(?<!dang )(?<!dang)(?<!thu )(?<!sac )\bky(?! hieu)(?! ten)(?! gia\b(?! han))(?! su)(?! nang)(?! thuat)"
     r"(?! niem)(?! luc)(?! uc)(?! yeu)"
-    r"|\bsealed\b|\binitiall?ed\b|\bput pen to paper\b"
+    r"|\bsealed\b|\bput pen to paper\b"
     r"(?! thi)(?! han)(?! tuc)(?! tuc)(?! hop)(?! hoc)\b|\bsign(ed|s|ing)?\b|\binked\b|\bconcluded\b|"
     r"\bentered into\b(?! force)|"
     r"\brenewed\b|\bexchanged\b(?= .{0,40}(mou|memorand|agreement))|"
@@ -54,13 +54,16 @@ _NOT_SIGNED = re.compile(
     r"planned signing|(signing|ceremony) (was|has been|had been) (postponed|cancel+ed)|postponed the signing|"
     r"hoan viec ky|hoan ky|(could|may|might|would|will|should|can) be signed|"
     r"being finali[sz]ed|(its|their) signing|no date (had|has) been (fixed|set)|scheduled for signing|"
-    r"expect(s|ed)? to sign)\b"
+    r"expect(s|ed)? to sign|(could|may|might|would|will|should|can) be (concluded|inked|finali[sz]ed)|"
+    r"under discussion|no date for (the )?signing|approv\w* the signing|chua co (van ban|thoa thuan|ban ghi nho)|"
+    r"truoc khi ky|before signing|prior to signing)\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"
                              r"are expected|duoc xem xet|could|may|chua (duoc|di den|co)|duoc( \w+){0,3} thao luan|"
                              r"(was|were|has been) discussed)\b")
 # "sẽ/sắp/dự kiến … ký" read with its tones: folded, "chia sẻ" (share) would read as "sẽ"
-_FUTURE_VI = re.compile(r"(?<!\w)(sẽ|sắp|dự kiến)(\s+(?!đã\b)[\w-]+){0,5}\s+ký\b", re.I)
+_FUTURE_VI = re.compile(r"(?<!\w)(sẽ|sắp|dự kiến)(\s+(?!đã\b)[\w-]+){0,8}\s+ký\b", re.I)
+_AFTER_THE_SIGNING = re.compile(r"\b(after|at|during|before|following|since|on) the signing\b(?! of)")
 _SIGNING_CEREMONY = re.compile(r"\b(le ky|buoi ky|signing ceremony)\b")
 _SUBJECT = re.compile(r"\b(ve viec|ve|tren|trong linh vuc|on|concerning|regarding|in the field of|for)\b")
 
@@ -87,6 +90,8 @@ def signing_position(folded_sentence: str, sentence: str | None = None) -> int |
         window = folded_sentence[max(0, m.start() - 60) : m.end() + 25]
         if _NOT_SIGNED.search(window):
             return None
+        if _AFTER_THE_SIGNING.search(folded_sentence, max(0, m.start() - 20), m.end()):
+            continue  # "… said after the signing", "at the signing ceremony": the signing told before
         if sentence is not None and _FUTURE_VI.search(sentence[max(0, m.start() - 60) : m.end() + 2]):
             return None
         if _SIGNING_CEREMONY.search(folded_sentence[max(0, m.start() - 4) : m.end() + 2]) and not \

@@ -61,7 +61,7 @@ _PASSIVE_BEFORE = re.compile(r"(^\s*|\b(was|were|been|be|is|are|being|duoc)\s+(\
                              r"\b(first|originally|initially|jointly)\s+|\b(memorandum|mou|moc|"
                              r"agreement|arrangement|document|plan|letter|declaration|deal|extension|renewal|"
                              r"accord|r/d|thoa thuan|ban ghi nho|van ban|ke hoach|chuong trinh)\s+)$")
-_PASSIVE_BY = re.compile(r"(?:signed|inked|sealed|concluded|renewed|initiall?ed|ky(?: ket)?)\b"
+_PASSIVE_BY = re.compile(r"(?:signed|inked|sealed|concluded|renewed|ky(?: ket)?)\b"
                          r"(?:(?! and | va )[^,;.]){0,45}?\b(by|boi)\b")
 _EFFECTIVE = re.compile(r"\b(hieu luc|effective (from|as of|on|since)|in force|into force|took effect|takes effect|"
                         r"take effect)\W+(\w+\W+){0,2}$")
