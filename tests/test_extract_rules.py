@@ -1036,3 +1036,25 @@ def test_the_signing_as_a_noun_after_a_preposition_is_the_signing_told_before():
     e = extract_text("T\nOn 12 October 2023 KRISS and VMI signed an MoU in Daejeon. On 13 October, Dr. Hoang of VMI "
                      "spoke after the signing. Kim Min-su of KRISS spoke at the signing ceremony.", "t.txt")
     assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"kriss", "vmi"}, "2023-10-12")]
+
+
+def test_an_agreement_named_by_its_year_and_parties_was_signed_that_year():
+    e = extract_text("T\nThe framework builds on a 2015 memorandum between STAMEQ and DSM. SCC received the delegation "
+                     "for talks on renewing the 2018 STAMEQ-SCC cooperation arrangement. The 2024 agreement between "
+                     "STAMEQ and KATS is expected to be signed in May.", "t.txt")
+    assert sorted((sorted(a.parties), a.signed_on.iso()) for a in e.agreements) == \
+        [(["dsm-malaysia", "stameq"], "2015"), (["scc", "stameq"], "2018")]
+    e = ex("Hai bên rà soát Bản ghi nhớ năm 2015 giữa Tổng cục Tiêu chuẩn Đo lường Chất lượng và KATS.")
+    assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"stameq", "kats"}, "2015")]
+
+
+def test_the_committee_alone_names_the_committee_named_before():
+    e = ex("Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia dự hội nghị. Đoàn do Phó Chủ tịch Ủy ban Trịnh Quang Huy "
+           "dẫn đầu.")
+    assert [(m.member, m.organization) for m in e.memberships] == [("trinh-quang-huy", "stameq")]
+    e = ex("Ông Bình cho biết sở đang tham mưu Uỷ ban nhân dân TP.HCM về chương trình hỗ trợ. Ủy ban sẽ xem xét.")
+    assert set(e.organizations) == {"uy-ban-nhan-dan-tp-hcm"} and "Ủy ban nhân dân TP.HCM" in \
+        {n for o in e.organizations.values() for n in o.names}
+    e = extract_text("T\nThe MoU was signed at the Hanoi People's Committee, in the presence of the committee's Vice "
+                     "Chairman Nguyen Manh Tuong and of STAMEQ.", "t.txt")
+    assert [(m.member, m.organization) for m in e.memberships] == [("nguyen-manh-tuong", "hanoi-people-s-committee")]

@@ -158,7 +158,11 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
     last = i
     lower_run = 0
     local = j + 1 < len(tokens) and tokens[j].lowd in {"tỉnh", "thành", "tp", "huyện", "quận"} and \
-        (tokens[j + 1].is_cap or tokens[j + 1].lowd == "phố")  # "Ủy ban nhân dân tỉnh Quảng Ninh"
+        (tokens[j + 1].is_cap or tokens[j + 1].lowd == "phố" or  # "Ủy ban nhân dân tỉnh Quảng Ninh"
+         (tokens[j + 1].text == "." and j + 2 < len(tokens) and tokens[j + 2].is_cap))  # "UBND TP.HCM"
+    if j < len(tokens) and tokens[j].lowd.startswith("tp.") and len(tokens[j].text) > 3 and \
+            tokens[j].line == tokens[i].line:
+        return j + 1  # "Uỷ ban nhân dân TP.HCM"
     if j >= len(tokens) or (not tokens[j].is_cap and not local) or tokens[j].is_acronym or \
             tokens[j].line != tokens[i].line:
         return i
@@ -796,6 +800,7 @@ _UNIT_LINK = re.compile(r"^\s*(?:,\s*)?(của|thuộc|trực thuộc|of|at|under
 def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, ref: Reference,
                  tokens: list[Token]) -> list[OrgSpan]:
     out: list[OrgSpan] = []
+    named_in_full = {sp.key for sp in spans if sp.source != "ref-short"}
     for idx, sp in enumerate(spans):
         nxt = spans[idx + 1] if idx + 1 < len(spans) else None
         gap = text[sp.end:nxt.start] if nxt else ""
@@ -804,6 +809,20 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
         if prev is not None and re.fullmatch(r"['’]s\s+", text[prev.end:sp.start]) and \
                 sp.source in {"pattern", "ref-short"} and _is_unit_name(sp.text):
             nxt, parent_link = prev, True  # "NIST's Office of Weights and Measures"
+        if sp.source == "ref-short" and key(sp.text) in _GENERIC_SHORT:
+            # "Ủy ban", "the committee": the committee named last, or STAMEQ when the article names it in
+            # full; "Uỷ ban nhân dân …" read no further is not a short form
+            head = key(sp.text).removeprefix("the ")
+            after = text[sp.end:sp.end + 12].split()
+            if after and after[0][:1].islower() and after[0] not in _VI_STOP:
+                continue
+            named = [o for o in out if head in key(o.text) and o.source != "ref-short"]
+            if named:
+                sp.key = named[-1].key
+            elif sp.key not in named_in_full:
+                continue
+            out.append(sp)
+            continue
         if sp.source == "ref-short":
             # The short form names the body most recently mentioned in full under that head,
             # else the reference body; "Trung tâm Đào tạo của KRISS" is KRISS's, not ours.
@@ -863,6 +882,10 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
         out.append(sp)
     # Parents named by a later pattern span get their key only now.
     return out
+
+
+# Short forms that many bodies share: they name a reference body only in an article that names it in full.
+_GENERIC_SHORT = frozenset({"uy ban", "the committee"})
 
 
 def _is_unit_name(name: str) -> bool:

@@ -208,6 +208,7 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
         for clause in _signing_clauses(s, folded):
             clause_items = [it for it in items if clause.start <= it.start < clause.end]
             _agreement(ex, clause, clause_items, spans, dates, places, body, evidence=s)
+        _agreement_in_force(ex, s, folded, spans, ref)
         _ceremony_date(ex, s, folded, dates)
         _events(ex, s, tokens, spans, dates, places, body)
     _roles_used(ex, ref, custom_roles)
@@ -339,6 +340,45 @@ def _signing_clauses(s: Sentence, folded: str) -> list[Sentence]:
     cuts.append(len(s.text))
     return [Sentence(s.start + a, s.start + b, s.text[a:b], s.paragraph, s.is_heading)
             for a, b in zip(cuts, cuts[1:], strict=False) if s.text[a:b].strip()]
+
+
+# "the 2018 STAMEQ-SCC cooperation arrangement", "a 2015 memorandum between STAMEQ and DSM", "Bản ghi nhớ
+# năm 2015 giữa X và Y": an agreement named by the year it was signed
+_YEAR_AGREEMENT = re.compile(
+    r"\b(?:the|a|an|its|their)\s+(?P<year>(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?P<noun>memorandum|mou|agreement|arrangement|accord|mra)\b|"
+    r"\b(?P<vnoun>ban ghi nho|bien ban ghi nho|thoa thuan|hiep dinh)(?: hop tac)? (?:ky (?:ket )?)?nam "
+    r"(?P<vyear>(?:19|20)\d\d)\b")
+_BETWEEN = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:between|giua)\b")
+
+
+def _agreement_in_force(ex: Extraction, s: Sentence, folded: str, spans: list[OrgSpan], ref: Reference) -> None:
+    """An agreement the sentence names by its year and parties: signed that year, whether or not the
+    sentence reports the signing ("… builds on a 2015 memorandum between STAMEQ and DSM")."""
+    for m in _YEAR_AGREEMENT.finditer(folded):
+        if agr._NOT_SIGNED.search(folded, m.start(), min(len(folded), m.end() + 80)) or \
+                agr._NOT_SIGNED.search(folded, max(0, m.start() - 40), m.start()):
+            continue
+        year = int(m.group("year") or m.group("vyear"))
+        noun = m.group("noun") or m.group("vnoun")
+        inside = [sp for sp in spans if s.start + m.start() <= sp.start < s.start + m.end()]
+        after = _BETWEEN.match(folded, m.end())
+        if after:
+            clause_end = re.search(r"[,;.]\s|\s(which|that|ma|khi)\s|$", folded[after.end():])
+            end = s.start + after.end() + (clause_end.start() if clause_end else 0)
+            inside += [sp for sp in spans if s.start + after.end() <= sp.start < end]
+        parties = _bodies_in(ex, inside)
+        # "the 2018 STAMEQ-SCC arrangement": acronyms joined by a dash are one token, the second unread
+        for acr in re.findall(r"(?<=[-–])[A-Z][A-Za-z0-9&]*[A-Z0-9]", s.text[m.start():m.end()]):
+            owner = ref.acronym_owner.get(acr)
+            if owner in ex.organizations and owner not in parties:
+                parties.append(owner)
+        if len(parties) < 2:
+            continue
+        if any(set(a.parties) == set(parties) and a.signed_on and a.signed_on.year == year for a in ex.agreements):
+            continue
+        kind = agr.agreement_kind(noun) or "agreement"
+        ex.agreements.append(Agreement(kind, parties, signed_on=PartialDate(year), sentence=s))
 
 
 def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
