@@ -1058,3 +1058,19 @@ def test_the_committee_alone_names_the_committee_named_before():
     e = extract_text("T\nThe MoU was signed at the Hanoi People's Committee, in the presence of the committee's Vice "
                      "Chairman Nguyen Manh Tuong and of STAMEQ.", "t.txt")
     assert [(m.member, m.organization) for m in e.memberships] == [("nguyen-manh-tuong", "hanoi-people-s-committee")]
+
+
+def test_a_weekday_in_a_datelines_sentence_dates_the_signing():
+    e = extract_text("Metrology institutes sign agreement\nDate: 2019-09-19\n\nNANNING, Sept. 18 (Xinhua) -- NIM and "
+                     "VMI signed a cooperation agreement here on Tuesday.", "t.txt")
+    assert [a.signed_on.iso() for a in e.agreements] == ["2019-09-17"]
+
+
+def test_the_first_signing_told_after_a_renewal_is_another_agreement():
+    e = ex("Ngày 10/6/2025, Viện Tiêu chuẩn Chất lượng Việt Nam và DIN đã ký gia hạn thoả thuận về bản quyền. "
+           "Thoả thuận này được ký lần đầu năm 2019.")
+    assert sorted(a.signed_on.iso() for a in e.agreements) == ["2019", "2025-06-10"]
+    assert all(set(a.parties) == {"vsqi", "din"} for a in e.agreements)
+    e = ex("Ngày 13/5/2025, Tổng cục Tiêu chuẩn Đo lường Chất lượng và KATS đã ký Kế hoạch hành động nhằm triển khai "
+           "Bản ghi nhớ hợp tác mà hai cơ quan đã ký năm 2019.")
+    assert sorted(a.signed_on.iso() for a in e.agreements) == ["2019", "2025-05-13"]

@@ -52,7 +52,7 @@ _BOTH_SIDES = re.compile(r"^\W*(they|ho)\b|\b(hai|ba|cac) (ben|vien|co quan|to c
 _EVENT_HEADS = frozenset({"dien dan", "hoi nghi", "hoi thao", "toa dam", "forum", "conference", "summit", "workshop",
                           "symposium", "seminar", "congress"})
 _PRECISION = {"day": 2, "month": 1, "year": 0}  # the more precise of two dates wins
-_DATELINE_END = re.compile(r"\s*(?:\(\w+\)\s*)?[—–]\s|\s+-\s")
+_DATELINE_END = re.compile(r"\s*(?:\(\w+\)\s*)?(?:[—–]|--)\s|\s+-\s")  # "NANNING, Sept. 18 (Xinhua) --"
 # "was signed on 4 May in Hanoi by …", "được ký bởi …": the bodies after "by" sign (a passive)
 # what stands before a passive's verb: an auxiliary ("was signed"), a comma ("The extension, signed …") or
 # the document's noun ("an arrangement signed by …"); "VMI and PTB signed an MoU at a workshop organised
@@ -66,7 +66,8 @@ _PASSIVE_BY = re.compile(r"(?:signed|inked|sealed|concluded|renewed|ky(?: ket)?)
 _EFFECTIVE = re.compile(r"\b(hieu luc|effective (from|as of|on|since)|in force|into force|took effect|takes effect|"
                         r"take effect)\W+(\w+\W+){0,2}$")
 # where a second signing starts inside a sentence without a comma before it
-_CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ma|ho) (?:\w+ )?(?:ky|signed)\b)|"
+_ORIGINAL = re.compile(r"\b(first|originally|initially|original|lan dau|ban dau|dau tien)\b")
+_CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ho) (?:\w+ )?(?:ky|signed)\b|ma (?:\w+ ){0,4}ky\b)|"
                            r"(?<=\w) (?=(?:first |originally |da )?(?:signed|duoc ky) (?:by|in|on|nam|vao|boi)\b)")
 _VI_PASSIVE_DO = re.compile(r"^\W*(?:[\w-]+ ){1,6}?do ")
 # what follows the signatories: a relative clause, the witnesses, the occasion
@@ -170,8 +171,16 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     # "HANOI, May 19, 2023 — … today held …": a dateline dates the report, so "today" and "last
     # Tuesday" are read from it rather than from the publication date
     default_year = _default_year(doc, text)  # without a publication date, a scan of the whole text
-    reference = _dateline_date(text, header_end, default_year) or doc.published
+    dateline = _dateline_date(text, header_end, default_year)
+    reference = dateline[0] if dateline else doc.published
     dates = [d for d in find_dates(text, default_year, reference) if d.start >= header_end]
+    if dateline:
+        # the dateline's day is the report's: "NANNING, Sept. 18 -- … signed … on Tuesday" dates the signing
+        # by the day its sentence names (with none, the dateline's day is the day of the news)
+        first = next((s for s in ex.sentences if s.start <= dateline[1] < s.end), None)
+        if first and any(first.start <= d.start < first.end and d.start != dateline[1] and
+                         d.date.precision == "day" for d in dates):
+            dates = [d for d in dates if d.start != dateline[1]]
     org_at = {tokens[i].start: (sp.key, sp.start, sp.end) for sp in spans for i in _first_token(tokens, sp.start)}
     person_at = {tokens[i].start: (p.key, p.start, p.end) for p in person_spans for i in _first_token(tokens, p.start)}
 
@@ -227,14 +236,15 @@ def _default_year(doc: Document, text: str) -> int | None:
     return None
 
 
-def _dateline_date(text: str, body_start: int, default_year: int | None) -> PartialDate | None:
-    """The day of a dateline opening the body ("HÀ NỘI, 23/10/2019 –", "WASHINGTON, May 4 —")."""
+def _dateline_date(text: str, body_start: int, default_year: int | None) -> tuple[PartialDate, int] | None:
+    """The day of a dateline opening the body ("HÀ NỘI, 23/10/2019 –", "WASHINGTON, May 4 —"), and where
+    its date starts."""
     start = body_start
     for _ in range(3):  # the first lines of the body: a second headline may come before the dateline
         lead = text[start:start + 80]
         for d in find_dates(lead, default_year):
             if d.start <= 40 and d.date.precision == "day" and _DATELINE_END.match(lead, d.end):
-                return d.date
+                return d.date, start + d.start
         nl = text.find("\n", start)
         if nl < 0:
             break
@@ -454,6 +464,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     if passive and not own:
         # "The renewal was signed by …": the latest signing of these parties, not the background one
         candidates.sort(key=lambda a: a.signed_on.iso() if a.signed_on else "", reverse=True)
+    earlier = None  # the signing this sentence refers back to, when it gives another date
     for a in candidates:
         same_parties = set(parties) <= set(a.parties) and (len(parties) < 2 or set(parties) == set(a.parties) or
                                                            (passive and not own))
@@ -467,6 +478,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         if not (same_parties and near) or not _same_kind(stated_kind, a.kind):
             continue
         if own and date and a.signed_on and not _compatible(date, a.signed_on):
+            earlier = a
             break
         for p in signatories:
             if p not in a.signatories:
@@ -477,6 +489,11 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         return
     clause_start = s.start
     s = evidence or s
+    if earlier is not None and len(parties) < 2 and _ORIGINAL.search(folded):
+        # "Thoả thuận này được ký lần đầu năm 2019", "The original MoU was signed in 2018 by …": the same
+        # parties' first signing, another agreement
+        parties, kind = list(earlier.parties), stated_kind or earlier.kind
+        signatories = [p for p in signatories if p not in earlier.signatories]
     if not parties:
         return
     if len(parties) == 1 and span:
