@@ -1074,3 +1074,27 @@ def test_the_first_signing_told_after_a_renewal_is_another_agreement():
     e = ex("Ngày 13/5/2025, Tổng cục Tiêu chuẩn Đo lường Chất lượng và KATS đã ký Kế hoạch hành động nhằm triển khai "
            "Bản ghi nhớ hợp tác mà hai cơ quan đã ký năm 2019.")
     assert sorted(a.signed_on.iso() for a in e.agreements) == ["2019", "2025-05-13"]
+
+
+def test_a_provinces_committee_ends_before_the_person_named_after_it():
+    e = ex("Chứng kiến lễ ký có Phó Chủ tịch Ủy ban nhân dân tỉnh Tiền Giang Võ Thành Đạt.")
+    assert [o.names[0] for o in e.organizations.values()] == ["Ủy ban nhân dân tỉnh Tiền Giang"]
+    assert [(m.member, m.role) for m in e.memberships] == [("vo-thanh-dat", "vice-chair")]
+
+
+def test_malaysian_and_indian_honorifics_are_not_names():
+    e = extract_text("T\nAPO Secretary-General Datuk Zahari Ismail and BIS Director General Shri Rakesh Verma spoke.",
+                     "t.txt")
+    assert set(e.people) == {"zahari-ismail", "rakesh-verma"}
+
+
+def test_a_lower_case_word_after_an_acronym_ends_a_vietnamese_name():
+    e = ex("Ban Điều hành PASC xem xét đề xuất của Việt Nam.")
+    assert [o.names[0] for o in e.organizations.values()] == ["Ban Điều hành PASC"]
+
+
+def test_a_field_abbreviation_and_a_province_name_a_local_body_spelled_out_or_not():
+    e = ex("Chi cục TĐC Cao Bằng, Sở KH&CN Bắc Ninh và Sở Khoa học và Công nghệ tỉnh Bắc Ninh dự họp.")
+    assert {k: o.names for k, o in e.organizations.items()} == {
+        "chi-cuc-tieu-chuan-do-luong-chat-luong-cao-bang": ["Chi cục TĐC Cao Bằng"],
+        "so-khoa-hoc-va-cong-nghe-bac-ninh": ["Sở KH&CN Bắc Ninh", "Sở Khoa học và Công nghệ tỉnh Bắc Ninh"]}

@@ -38,7 +38,7 @@ _VI_NAME_FIELDS = frozenset(
     "chat luong|an toan|thuc pham|moi truong|nang luong|thong tin|truyen thong|phap che|ke hoach|tai chinh|"
     "nong nghiep|cong nghiep|y te|giao thong|van tai|nang suat|ma so|ma vach|xuat khau|nhap khau|"
     "thi truong|doanh nghiep|hanh chinh|can bo|so huu|tri tue|hang hoa|san pham|dich vu|dien tu|hoa hoc|"
-    "vat ly|sinh hoc|co khi|det may|vien thong|hai quan|kinh te|phap ly|tong hop".split("|"))
+    "vat ly|sinh hoc|co khi|det may|vien thong|hai quan|kinh te|phap ly|tong hop|tu tri|dan toc".split("|"))
 _VI_NAME_LOWER = {"quoc", "gia", "te", "hoa", "va", "ve", "cac", "tu", "van", "so", "ma", "vach"}
 _VI_STOP = {"và", "của", "tại", "với", "đã", "ký", "kết", "là", "được", "có", "cho", "trong", "thuộc", "trực",
             "năm", "ngày", "tháng", "đến", "từ", "ở", "như", "do", "sẽ", "vào", "cùng", "nhưng", "nhằm", "để",
@@ -163,6 +163,12 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
     if j < len(tokens) and tokens[j].lowd.startswith("tp.") and len(tokens[j].text) > 3 and \
             tokens[j].line == tokens[i].line:
         return j + 1  # "Uỷ ban nhân dân TP.HCM"
+    # "Chi cục TĐC Cao Bằng", "Sở KH&CN Hà Nội": a field's abbreviation, then the place
+    field_abbr = j + 1 < len(tokens) and tokens[j].is_acronym and tokens[j].start not in known_starts and \
+        j + 1 in place_ids and tokens[j + 1].line == tokens[i].line
+    if field_abbr:
+        k = _past_places(tokens, j + 1, place_ids, tokens[i].line)
+        return k
     if j >= len(tokens) or (not tokens[j].is_cap and not local) or tokens[j].is_acronym or \
             tokens[j].line != tokens[i].line:
         return i
@@ -193,8 +199,12 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
             k = j + 1 + (1 if tokens[j + 1].lowd == "phố" else 0)
             if k < len(tokens) and tokens[k].text == ".":
                 k += 1
+            first = k
             while k < len(tokens) and tokens[k].is_cap and tokens[k].is_word and tokens[k].line == tokens[i].line:
                 k += 1
+            # "Ủy ban nhân dân tỉnh Bắc Ninh Lê Xuân Lợi": a person's name (family name first, two or three
+            # words after it) follows the province
+            k = next((c for c in (k - 3, k - 2, k - 4) if c > first and tokens[c].low in _VI_SURNAMES), k)
             last = k
             j = k
             continue
@@ -225,7 +235,8 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
                 break  # "Viện Đo lường Việt Nam gia hạn …" (renews): "gia" belongs to a name only in "quốc gia"
             if t.low in {"quoc", "gia", "te", "hoa"}:
                 last = j + 1
-            elif j == i + head_len or (tokens[j - 1].is_cap and j - 1 not in place_ids):
+            elif j == i + head_len or (tokens[j - 1].is_cap and j - 1 not in place_ids and
+                                       not tokens[j - 1].is_acronym):  # "Ban Điều hành PASC xem xét"
                 last = j + 1  # "Đo lường" — but not "Việt Nam bắt (đầu)": a place ends the name
             else:
                 break
@@ -874,7 +885,7 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
         elif parent:
             org_key = f"{parent}-{slug(name, 60)}"
         else:
-            org_key = slug(name, 80)
+            org_key = slug(_spelled_out(name), 80)
         name_lang = "vi" if _looks_vietnamese(name) else "en"
         builder.new(org_key, name, name_lang, sp.acronym, parent=parent, is_unit=head_is_unit and parent is not None)
         sp.key = org_key
@@ -882,6 +893,19 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
         out.append(sp)
     # Parents named by a later pattern span get their key only now.
     return out
+
+
+_ABBREVIATIONS = [(re.compile(r"\bKH\s*&\s*CN\b|\bKHCN\b"), "Khoa học và Công nghệ"),
+                  (re.compile(r"\bTĐC\b|\bTCĐLCL\b"), "Tiêu chuẩn Đo lường Chất lượng"),
+                  (re.compile(r"\b(?:tỉnh|thành phố|TP\.?)\s+(?=[A-ZÀ-Ỹ])"), "")]
+
+
+def _spelled_out(name: str) -> str:
+    """The name a key is made from: "Sở KH&CN Bắc Ninh" and "Sở Khoa học và Công nghệ tỉnh Bắc Ninh" are
+    one body."""
+    for pattern, full in _ABBREVIATIONS:
+        name = pattern.sub(full, name)
+    return name
 
 
 # Short forms that many bodies share: they name a reference body only in an article that names it in full.

@@ -22,6 +22,9 @@ for _t, _keep in [
     ("kỹ sư", "Kỹ sư"), ("ks", "KS."), ("mr", "Mr."), ("mrs", "Mrs."), ("ms", "Ms."), ("dr", "Dr."),
     ("prof", "Prof."), ("professor", "Professor"), ("sir", "Sir"), ("madam", "Madam"), ("mme", "Mme"),
     ("h.e", "H.E."), ("pgs. ts", "PGS.TS."), ("gs. ts", "GS.TS."), ("tiến sỹ", "Tiến sĩ"),
+    # Malaysian and Indian honorifics
+    ("datuk", "Datuk"), ("dato", "Dato"), ("dato'", "Dato'"), ("datin", "Datin"), ("tan sri", "Tan Sri"),
+    ("puan sri", "Puan Sri"), ("shri", "Shri"), ("smt", "Smt."), ("smt.", "Smt."),
 ]:
     # Keyed with diacritics: "chị" is an honorific, "Chi" in "Ho Chi Minh" is not.
     HONORIFICS[tuple(canonical_tone(_t).replace(".", " . ").split())] = _keep
