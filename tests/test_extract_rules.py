@@ -1098,3 +1098,21 @@ def test_a_field_abbreviation_and_a_province_name_a_local_body_spelled_out_or_no
     assert {k: o.names for k, o in e.organizations.items()} == {
         "chi-cuc-tieu-chuan-do-luong-chat-luong-cao-bang": ["Chi cục TĐC Cao Bằng"],
         "so-khoa-hoc-va-cong-nghe-bac-ninh": ["Sở KH&CN Bắc Ninh", "Sở Khoa học và Công nghệ tỉnh Bắc Ninh"]}
+
+
+def test_a_ministry_of_several_fields_in_both_languages():
+    e = ex("Chứng kiến lễ ký có ông Bakhtiyor Rashidov, Thứ trưởng Bộ Đầu tư, Công nghiệp và Thương mại Uzbekistan.")
+    assert [o.names for o in e.organizations.values()] == [["Bộ Đầu tư, Công nghiệp và Thương mại Uzbekistan"]]
+    e = extract_text("T\nThe Ministry of Consumer Affairs, Food & Public Distribution hosted it. The Ministry of "
+                     "Science and Technology, VMI and STAMEQ attended.", "t.txt")
+    assert set(e.organizations) == {"ministry-of-consumer-affairs-food-public-distribution", "most", "vmi", "stameq"}
+
+
+def test_a_comma_between_the_office_and_its_body_and_the_body_represented():
+    e = extract_text("T\nThe Dialogue was co-chaired by Shri Rakesh Verma, Director General, BIS, and Ms. Nguyen Thi "
+                     "Mai Anh, Deputy Director General of STAMEQ.", "t.txt")
+    assert {(m.member, m.organization) for m in e.memberships} == {("rakesh-verma", "bis"),
+                                                                   ("nguyen-thi-mai-anh", "stameq")}
+    e = extract_text("T\nThe Viet Nam SPS Office, which belongs to the Ministry of Agriculture and Rural Development, "
+                     "was represented by Deputy Director Tran Thi Thu Ha.", "t.txt")
+    assert [(m.member, m.organization) for m in e.memberships] == [("tran-thi-thu-ha", "sps-vietnam")]

@@ -178,6 +178,9 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
         t = tokens[j]
         if t.line != tokens[i].line:
             break
+        if t.text == "," and tokens[i].lowd == "bộ" and last == j and _listed_fields(tokens, j, known_starts):
+            j += 1  # "Bộ Đầu tư, Công nghiệp và Thương mại Uzbekistan": a ministry of several fields
+            continue
         if not t.is_word:
             # "Phòng Kế hoạch - Hợp tác quốc tế", "Liên minh Kinh tế Á - Âu" (not "… Châu Á – APO")
             if t.text in {"-", "–"} and j + 1 < len(tokens) and tokens[j + 1].is_cap and last == j and \
@@ -242,6 +245,29 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
                 break
         j += 1
     return last if last > i + head_len - 1 and any(tokens[k].is_cap for k in range(i + head_len, last)) else i
+
+
+def _listed_fields(tokens: list[Token], comma: int, known_starts: frozenset[int] = frozenset()) -> bool:
+    """Whether the comma at `comma` goes on with a ministry's list of fields: capitalized words with no
+    body's name among them, up to "và/and/&" and one more capitalized word ("…, Công nghiệp và Thương mại",
+    "…, Trade and Industry", "…, Food & Public Distribution")."""
+    k = comma + 1
+    line = tokens[comma].line
+    while k < len(tokens) and k - comma <= 8 and tokens[k].line == line:
+        t = tokens[k]
+        if t.start in known_starts or t.is_acronym or t.low in _EN_ORG_NOUNS or \
+                match_phrase(tokens, k, _VI_HEAD_PHRASES, exact=True):
+            return False
+        if t.low in {"va", "and", "&"}:
+            return k > comma + 1 and k + 1 < len(tokens) and tokens[k + 1].is_cap and \
+                tokens[k + 1].start not in known_starts and not tokens[k + 1].is_acronym
+        if t.text == ",":
+            if not tokens[k - 1].is_word:
+                return False
+        elif not t.is_word or not (t.is_cap or tokens[k - 1].is_cap):
+            return False
+        k += 1
+    return False
 
 
 def _past_places(tokens: list[Token], k: int, place_ids: frozenset[int], line: int) -> int:
@@ -338,6 +364,10 @@ def _en_runs(tokens: list[Token]) -> list[tuple[int, int]]:
                     j = k
                 else:
                     break
+            elif t.text == "," and {tokens[i].low, tokens[min(i + 1, j)].low} & {"ministry", "department"} and \
+                    tokens[j - 1].is_cap and \
+                    _listed_fields(tokens, j):
+                j += 1  # "Ministry of Investments, Trade and Industry"
             elif t.text in {"-", "–"} and j + 1 < n and tokens[j + 1].is_cap and tokens[j - 1].is_cap and \
                     not (i == 0 or tokens[i - 1].line != tokens[i].line):
                 j += 1  # but "NDO – The Vietnam Metrology Institute …" opens a line with a dateline

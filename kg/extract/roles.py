@@ -212,6 +212,19 @@ def _represented_by(items: list[Item], k: int) -> bool:
     return words[-2:] in (["represented", "by"], ["dai", "dien"]) or words[-2:] == ["dien", "la"]
 
 
+def _represented_body(items: list[Item], upto: int) -> str | None:
+    """The body represented: the one named last before `upto`, unless that one only qualifies another
+    ("The Viet Nam SPS Office, which belongs to MARD, was represented by …")."""
+    orgs = [idx for idx in range(upto) if items[idx].kind == "org"]
+    if not orgs:
+        return None
+    last = orgs[-1]
+    between = {items[x].value for x in range(orgs[-2] + 1, last)} if len(orgs) > 1 else set()
+    if len(orgs) > 1 and between & {"which", "belongs", "under", "thuoc", "cua", "of"}:
+        return items[orgs[-2]].value
+    return items[last].value
+
+
 def _role_org(items: list[Item], j: int) -> tuple[str | None, int]:
     """An organization right after an office ("Viện trưởng Viện X", "Director of the X", "của X"),
     past the office's own abbreviation in parentheses ("Giám đốc điều hành (CEO) NMISA")."""
@@ -219,7 +232,9 @@ def _role_org(items: list[Item], j: int) -> tuple[str | None, int]:
             items[j + 1].kind in {"role", "tok"}:
         j += 3
     # "Tổng Giám đốc điều hành NATA", "Phó Chủ tịch thường trực X": the title's own qualifier first
-    k = _skip(items, j, set(), _OF | {"the", "."} | _TITLE_TAIL)
+    # "Shri Rakesh Verma, Director General, BIS": a comma between the office and its body
+    k = j + 1 if j + 1 < len(items) and items[j].value == "," and items[j + 1].kind == "org" else \
+        _skip(items, j, set(), _OF | {"the", "."} | _TITLE_TAIL)
     if k + 1 < len(items) and items[k].kind == "tok" and items[k].text.endswith(("'s", "’s")) and \
             items[k + 1].kind == "org" and any(items[x].value in _OF for x in range(j, k)):
         k += 1  # "director of the committee's International Cooperation Department"
@@ -327,7 +342,7 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
                 org2, _ = _role_org(items, k + 1)
                 org = org2 if org2 and _ <= idx else None
             if org is None and _represented_by(items, k - (1 if tenure != "current" else 0)):
-                org = _last_org(items, k)  # "ISC, represented by Director General Sok Dara, …"
+                org = _represented_body(items, k)  # "ISC, represented by Director General Sok Dara, …"
             membership(it.value, k, org, tenure)
         # P5: person [was] elected / appointed / giữ chức … office [of] org
         k = idx + 1
