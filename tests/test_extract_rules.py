@@ -1116,3 +1116,14 @@ def test_a_comma_between_the_office_and_its_body_and_the_body_represented():
     e = extract_text("T\nThe Viet Nam SPS Office, which belongs to the Ministry of Agriculture and Rural Development, "
                      "was represented by Deputy Director Tran Thi Thu Ha.", "t.txt")
     assert [(m.member, m.organization) for m in e.memberships] == [("tran-thi-thu-ha", "sps-vietnam")]
+
+
+def test_two_english_names_each_with_its_own_noun_joined_by_and():
+    e = extract_text("T\nThe Bureau of Standards Office and the Metrology Office met. Viet Nam's national TBT Office "
+                     "and SPS Office co-organised it. The Viet Nam SPS Office under MARD and the Vietnam TBT Office "
+                     "presented.", "t.txt")
+    names = {n for o in e.organizations.values() for n in o.names}
+    assert {"Bureau of Standards Office", "Metrology Office"} <= names
+    assert {"tbt-vietnam", "sps-vietnam"} <= set(e.organizations)
+    e = extract_text("T\nKenya's TBT Office hosted the meeting.", "t.txt")
+    assert "tbt-vietnam" not in e.organizations

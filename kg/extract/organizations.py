@@ -454,7 +454,9 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             s, e = t.start, tokens[end - 1].end
             if not _overlaps(s, e, masked) and not _overlaps(s, e, role_spans):
                 cands.append(OrgSpan(s, e, text[s:e], "", "pattern"))
-    for a, b in _en_runs(tokens):
+    runs = _en_runs(tokens)
+    while runs:
+        a, b = runs.pop(0)
         span = _trim_en(tokens, a, b, role_phrases)
         if span is None:
             continue
@@ -463,6 +465,12 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
         # end of one name ("Ministry of Science and Technology" goes on: no body starts at "Technology")
         for k in range(a + 1, b - 1):
             if tokens[k].low in {"and", "&"} and tokens[k + 1].start in ref_starts:
+                b = k
+                break
+            # "the TBT Office and the SPS Office": two names, each with its own organization noun
+            if tokens[k].low == "and" and any(tokens[x].low in _EN_ORG_NOUNS for x in range(a, k)) and \
+                    tokens[k - 1].low in _EN_ORG_NOUNS and any(tokens[x].low in _EN_ORG_NOUNS for x in range(k + 1, b)):
+                runs.insert(0, (k + 1, b))
                 b = k
                 break
             # "the Executive Board of DIN", "the Mass Department of PTB": a unit of the known body after "of"
@@ -939,7 +947,7 @@ def _spelled_out(name: str) -> str:
 
 
 # Short forms that many bodies share: they name a reference body only in an article that names it in full.
-_GENERIC_SHORT = frozenset({"uy ban", "the committee"})
+_GENERIC_SHORT = frozenset({"uy ban", "the committee", "tbt office", "sps office"})
 
 
 def _is_unit_name(name: str) -> bool:
