@@ -1124,6 +1124,7 @@ def test_two_english_names_each_with_its_own_noun_joined_by_and():
                      "presented.", "t.txt")
     names = {n for o in e.organizations.values() for n in o.names}
     assert {"Bureau of Standards Office", "Metrology Office"} <= names and not any(" and " in n for n in names)
-    assert {"tbt-vietnam", "sps-vietnam"} == set(e.organizations) - {"bureau-of-standards-office", "metrology-office"}
+    assert {"tbt-vietnam", "sps-vietnam", "mard"} == set(e.organizations) - {"bureau-of-standards-office",
+                                                                         "metrology-office"}
     e = extract_text("T\nKenya's TBT Office hosted the meeting.", "t.txt")
     assert "tbt-vietnam" not in e.organizations
