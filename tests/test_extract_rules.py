@@ -1128,3 +1128,19 @@ def test_two_english_names_each_with_its_own_noun_joined_by_and():
                                                                          "metrology-office"}
     e = extract_text("T\nKenya's TBT Office hosted the meeting.", "t.txt")
     assert "tbt-vietnam" not in e.organizations
+
+
+def test_the_bodies_of_the_occasion_only_watch_the_signing():
+    e = ex("Ngày 2/4/2024, trong khuôn khổ chuyến công tác của đoàn Bộ Khoa học và Công nghệ do Thứ trưởng Nguyễn "
+           "Thị Thu Hằng dẫn đầu, Tổng cục Tiêu chuẩn Đo lường Chất lượng và KATS đã ký Kế hoạch hành động.")
+    assert parties(e) == {frozenset({"stameq", "kats"})}
+    e = extract_text("T\nOn 2 April 2024, during the visit of the Ministry of Science and Technology's delegation, "
+                     "STAMEQ and KATS signed an action plan.", "t.txt")
+    assert parties(e) == {frozenset({"stameq", "kats"})}
+
+
+def test_a_renewal_of_a_memorandum_first_signed_in_a_month_is_two_agreements():
+    e = ex("Ngày 2/4/2024, Văn phòng Công nhận Chất lượng (BoA) và CNAS đã gia hạn Bản ghi nhớ hợp tác ký lần đầu vào "
+           "tháng 9 năm 2019.")
+    assert sorted((a.signed_on.iso(), frozenset(a.parties)) for a in e.agreements) == \
+        [("2019-09", frozenset({"boa", "cnas"})), ("2024-04-02", frozenset({"boa", "cnas"}))]

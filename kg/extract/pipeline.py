@@ -67,7 +67,8 @@ _EFFECTIVE = re.compile(r"\b(hieu luc|effective (from|as of|on|since)|in force|i
                         r"take effect)\W+(\w+\W+){0,2}$")
 # where a second signing starts inside a sentence without a comma before it
 _ORIGINAL = re.compile(r"\b(first|originally|initially|original|lan dau|ban dau|dau tien)\b")
-_CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ho) (?:\w+ )?(?:ky|signed)\b|ma (?:\w+ ){0,4}ky\b)|"
+_CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ho) (?:\w+ )?(?:ky|signed)\b|ma (?:\w+ ){0,4}ky\b|"
+                           r"(?:duoc )?ky (?:ket )?(?:lan dau|tu|vao|nam)\b)|"
                            r"(?<=\w) (?=(?:first |originally |da )?(?:signed|duoc ky) (?:by|in|on|nam|vao|boi)\b)")
 _VI_PASSIVE_DO = re.compile(r"^\W*(?:[\w-]+ ){1,6}?do ")
 # what follows the signatories: a relative clause, the witnesses, the occasion
@@ -599,8 +600,15 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
     after_with = False
     under = False
     in_event_name = False  # "Bên lề Diễn đàn … Trung Quốc – ASEAN lần thứ 10, …": ASEAN names the forum
+    in_occasion = False  # "trong khuôn khổ chuyến công tác của đoàn Bộ KH&CN …, X và Y đã ký"
+    occasion: set[str] = set()
     last = ""
     for idx, it in enumerate(items):
+        if it.kind == "tok" and (f"{last} {it.value}" in _OCCASION_PAIRS or it.value in _OCCASION_WORDS) and \
+                it.start < verb_at:
+            in_occasion = True
+        elif it.kind == "tok" and it.value in {",", ";", ":"}:
+            in_occasion = False
         if it.kind == "tok" and it.value in {"voi", "with", "giua", "between"} and last != "doi":
             after_with = True  # but not "đối với" (regarding)
         elif it.kind == "tok" and after_with and it.value in {"that", "which", "who", "whose", "ma"}:
@@ -641,7 +649,17 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
         if (it.start < verb_at or after_with or (by[0] is not None and by[0] <= it.start < (by[1] or it.end))) and \
                 it.value not in parties:
             parties.append(it.value)
+            if in_occasion:
+                occasion.add(it.value)
+    # the bodies of the occasion's phrase only watched, when the clause names two others that sign
+    if occasion and len([p for p in parties if p not in occasion]) >= 2:
+        parties = [p for p in parties if p not in occasion]
     return parties
+
+
+_OCCASION_PAIRS = frozenset({"khuon kho", "nhan dip", "ben le", "chuyen cong", "chuyen tham", "framework of",
+                             "occasion of", "sidelines of", "visit of", "visit by", "visit to"})
+_OCCASION_WORDS = frozenset({"during"})
 
 
 _QUALIFIER_NOUNS = frozenset({"vi", "unit", "subsidiary", "con", "vien", "member", "arm", "affiliate", "agency",
