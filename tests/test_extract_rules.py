@@ -1144,3 +1144,38 @@ def test_a_renewal_of_a_memorandum_first_signed_in_a_month_is_two_agreements():
            "tháng 9 năm 2019.")
     assert sorted((a.signed_on.iso(), frozenset(a.parties)) for a in e.agreements) == \
         [("2019-09", frozenset({"boa", "cnas"})), ("2024-04-02", frozenset({"boa", "cnas"}))]
+
+
+def test_more_unsigned_phrasings_and_renewed_as_an_adjective():
+    for text in ["Tổng cục Tiêu chuẩn Đo lường Chất lượng đang xúc tiến ký thỏa thuận với KATS về đào tạo.",
+                 "KATS đã gửi đề nghị ký thỏa thuận hợp tác với QUATEST 2; đề nghị này chưa có lịch ký kết."]:
+        assert ex(text).agreements == [], text
+    e = extract_text("T\nNMIA would host two VMI researchers in 2025 under the renewed arrangement.", "t.txt")
+    assert e.agreements == []
+
+
+def test_a_passives_signers_and_the_official_in_attendance():
+    e = extract_text("T\nOn 18 September 2024 the MoU between VNPI and JPC was inked by VNPI Director Truong Thi Ngoc "
+                     "Lan and JPC Chairman Kenji Morita, with Deputy Minister of Science and Technology Le Thanh Phong "
+                     "in attendance.", "t.txt")
+    assert parties(e) == {frozenset({"vnpi", "jpc"})}
+
+
+def test_a_between_list_goes_on_after_a_relative_clause():
+    e = extract_text("T\nOn 8 October 2024 a letter of intent was concluded between Viet Nam's Bureau of Accreditation "
+                     "(BoA), which operates under STAMEQ, NATA and KATS.", "t.txt")
+    assert parties(e) == {frozenset({"boa", "nata", "kats"})}
+
+
+def test_the_date_right_after_the_verb_and_days_later():
+    e = extract_text("T\nIn a separate event on August 13, 2025, STAMEQ and ASTM International marked 21 years of "
+                     "cooperation under their memorandum of understanding signed in 2004.", "t.txt")
+    assert [a.signed_on.iso() for a in e.agreements] == ["2004"]
+    e = ex("Ngày 12/5/2025, VMI và PTB ký Bản ghi nhớ. Hai ngày sau, tại Bern, METAS và VMI ký Thỏa thuận hợp tác.")
+    assert sorted(a.signed_on.iso() for a in e.agreements) == ["2025-05-12", "2025-05-14"]
+
+
+def test_a_dateline_with_a_day_and_a_month():
+    e = extract_text("Ký kết hợp tác\nNgày đăng: 25/8/2019\n\nViêng Chăn, 23-8 – Tổng cục Tiêu chuẩn Đo lường Chất "
+                     "lượng và KATS đã ký kết Bản ghi nhớ.", "t.txt")
+    assert [a.signed_on.iso() for a in e.agreements] == ["2019-08-23"]

@@ -34,7 +34,7 @@ _SIGN = re.compile(
     r"|\bsealed\b|\bput pen to paper\b"
     r"(?! thi)(?! han)(?! tuc)(?! tuc)(?! hop)(?! hoc)\b|\bsign(ed|s|ing)?\b|\binked\b|\bconcluded\b|"
     r"\bentered into\b(?! force)|"
-    r"\brenewed\b|\bexchanged\b(?= .{0,40}(mou|memorand|agreement))|"
+    r"(?<!the )(?<!their )(?<!its )\brenewed\b|\bexchanged\b(?= .{0,40}(mou|memorand|agreement))|"
     r"(?<!ky )(?<!dip )(?<!viec )(?<!ve )(?<!cua )\bgia han\b"
     r"(?= (\w+ ){0,2}(ban ghi nho|bien ban|thoa thuan|hiep dinh|ke hoach|chuong trinh))"
 )
@@ -56,7 +56,7 @@ _NOT_SIGNED = re.compile(
     r"being finali[sz]ed|(its|their) signing|no date (had|has) been (fixed|set)|scheduled for signing|"
     r"expect(s|ed)? to sign|(could|may|might|would|will|should|can) be (concluded|inked|finali[sz]ed)|"
     r"under discussion|no date for (the )?signing|approv\w* the signing|chua co (van ban|thoa thuan|ban ghi nho)|"
-    r"truoc khi ky|before signing|prior to signing)\b"
+    r"truoc khi ky|before signing|prior to signing|xuc tien( viec)? ky|de nghi ky|chua co lich( ky)?)\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"
                              r"are expected|duoc xem xet|could|may|chua (duoc|di den|co)|duoc( \w+){0,3} thao luan|"

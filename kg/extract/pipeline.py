@@ -25,6 +25,9 @@ _HEAD_EN = {"bo": ("ministry", "federal ministry"), "vien": ("institute", "natio
 _TRANSIENT_ROLES = {"head-of-delegation", "deputy-head-of-delegation"}
 _WITNESSED = re.compile(r"\b(witness(ed|es|ing)?|chung kien|in the presence of|attended)\b")
 _NEXT_DAY = re.compile(r"\b(ngay hom sau|hom sau|ngay tiep theo|the next day|the following day|a day later)\b")
+# "Two days later", "Hai ngày sau": days after the fact just reported
+_DAYS_LATER = re.compile(r"^\W*(two|three|four|five|hai|ba|bon|nam) (days later|ngay sau)\b")
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "hai": 2, "ba": 3, "bon": 4, "nam": 5}
 _SAME_DAY = re.compile(r"\b(cung ngay|ngay hom do|on the same day|the same day|same day|that day)\b")
 _SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"trong dip nay|nhan dip nay|on this occasion|on the same occasion|on the sidelines|"
@@ -66,6 +69,8 @@ _PASSIVE_BY = re.compile(r"(?:signed|inked|sealed|concluded|renewed|ky(?: ket)?)
 _EFFECTIVE = re.compile(r"\b(hieu luc|effective (from|as of|on|since)|in force|into force|took effect|takes effect|"
                         r"take effect)\W+(\w+\W+){0,2}$")
 # where a second signing starts inside a sentence without a comma before it
+_VERB_THEN_DATE = re.compile(r"(?i)(?:signed|inked|concluded|ký(?: kết)?)\s+(?:in|on|vào|năm|ngày|hồi)\b")
+_DAY_MONTH_DATELINE = re.compile(r"[^\W\d][^,\n\d]{1,40},\s*(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})\s*(?:\(\w+\)\s*)?[—–-]\s")
 _ORIGINAL = re.compile(r"\b(first|originally|initially|original|lan dau|ban dau|dau tien)\b")
 _CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ho) (?:\w+ )?(?:ky|signed)\b|ma (?:\w+ ){0,4}ky\b|"
                            r"(?:duoc )?ky (?:ket )?(?:lan dau|tu|vao|nam)\b)|"
@@ -75,7 +80,7 @@ _VI_PASSIVE_DO = re.compile(r"^\W*(?:[\w-]+ ){1,6}?do ")
 _BY_END = re.compile(r"\b(which|who|whose|where|that|in the presence|witness\w*|chung kien|during|trong khuon kho|"
                      r"trong dip|nhan dip|as part of|on the sidelines|ben le|"
                      # the venue: "… at the headquarters of the Hanoi People's Committee", "tại trụ sở UBND …"
-                     r"at the (headquarters|head office|offices?|premises|seat) of|tai tru so)\b")
+                     r"at the (headquarters|head office|offices?|premises|seat) of|tai tru so)\b|, with\b")
 _SIGNED_BY = re.compile(r"\b(signed by|do|dai dien|represented by|ky boi)\b")
 _PLACE_CUE = re.compile(r"(?:\btại|\bở|\bin|\bat)\s+$", re.I)
 
@@ -175,6 +180,9 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     dateline = _dateline_date(text, header_end, default_year)
     reference = dateline[0] if dateline else doc.published
     dates = [d for d in find_dates(text, default_year, reference) if d.start >= header_end]
+    if dateline and not any(d.start == dateline[1] for d in dates):
+        end = re.match(r"\d{1,2}[-/.]\d{1,2}", text[dateline[1]:]).end() + dateline[1]
+        dates = sorted(dates + [DateMention(dateline[1], end, dateline[0], needs_year=True)], key=lambda d: d.start)
     if dateline:
         # the dateline's day is the report's: "NANNING, Sept. 18 -- … signed … on Tuesday" dates the signing
         # by the day its sentence names (with none, the dateline's day is the day of the news)
@@ -246,6 +254,11 @@ def _dateline_date(text: str, body_start: int, default_year: int | None) -> tupl
         for d in find_dates(lead, default_year):
             if d.start <= 40 and d.date.precision == "day" and _DATELINE_END.match(lead, d.end):
                 return d.date, start + d.start
+        m = _DAY_MONTH_DATELINE.match(lead)  # "Viêng Chăn, 23-8 –": a day and month a sentence would not date
+        if m and default_year:
+            date = PartialDate(default_year, int(m.group("m")), int(m.group("d")))
+            if date.is_valid():
+                return date, start + m.start("d")
         nl = text.find("\n", start)
         if nl < 0:
             break
@@ -274,6 +287,12 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
         # The most precise date, and a complete one before a dateline's "Oct. 17" that borrows its year.
         # A dateline ("WASHINGTON, May 4 — … signed … last Tuesday") dates the report, not the fact.
         facts = [d for d in own if not _DATELINE_END.match(s.text, d.end - s.start)] or own
+        # "… under their memorandum signed in 2004", "ký vào tháng 9/2019": the date right after the verb
+        right_after = [d for d in facts if anchor is not None and 0 < d.start - anchor <= 16 and
+                       _VERB_THEN_DATE.match(s.text, anchor - s.start)]
+        if right_after and len(facts) > 1:
+            best = min(right_after, key=lambda d: d.start)
+            return range_as_date(best) if best.end_date else best.date
         if anchor is not None and any(d.relative for d in facts) and not all(d.relative for d in facts):
             # "hôm nay … người ký Bản ghi nhớ năm 2008", "today exchanged the R/D for a project from July
             # 2024": of a relative and a written-out date, the one next to the signing verb
@@ -290,11 +309,13 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
         return last_event_date  # "Kết thúc phiên họp, hai bên đã ký …": the meeting's day
     if _SAME_OCCASION.search(folded) and last_fact_date is not None:
         return last_fact_date  # "at the ceremony", "on the sidelines": the occasion just reported
-    if _NEXT_DAY.search(folded) and last_fact_date is not None and last_fact_date.precision == "day":
+    later = _DAYS_LATER.match(folded)
+    days = 1 if _NEXT_DAY.search(folded) else _NUMBER_WORDS[later.group(1)] if later else 0
+    if days and last_fact_date is not None and last_fact_date.precision == "day":
         import datetime as dt
 
-        d = dt.date(last_fact_date.year, last_fact_date.month or 1, last_fact_date.day or 1) + dt.timedelta(days=1)
-        return PartialDate(d.year, d.month, d.day)  # "Ngày hôm sau", "the next day": after the last fact
+        d = dt.date(last_fact_date.year, last_fact_date.month or 1, last_fact_date.day or 1) + dt.timedelta(days=days)
+        return PartialDate(d.year, d.month, d.day)  # "Ngày hôm sau", "two days later": after the last fact
     if _SAME_DAY.search(folded) and last_fact_date is not None and last_fact_date.precision == "day":
         return last_fact_date  # "on the same day" as the fact just reported
     if _SAME_DAY.search(folded):
@@ -600,6 +621,7 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
     after_with = False
     under = False
     in_event_name = False  # "Bên lề Diễn đàn … Trung Quốc – ASEAN lần thứ 10, …": ASEAN names the forum
+    relative = False
     in_occasion = False  # "trong khuôn khổ chuyến công tác của đoàn Bộ KH&CN …, X và Y đã ký"
     occasion: set[str] = set()
     last = ""
@@ -613,6 +635,9 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
             after_with = True  # but not "đối với" (regarding)
         elif it.kind == "tok" and after_with and it.value in {"that", "which", "who", "whose", "ma"}:
             after_with = False  # "between NIST and STAMEQ, the agency … that oversees VMI"
+            relative = True
+        elif it.kind == "tok" and relative and it.value == ",":
+            after_with, relative = True, False  # "between BoA, which operates under STAMEQ, NATA and JAS-ANZ"
         if it.kind == "tok" and it.value in {"thuoc", "under"}:
             under = True  # "STAMEQ, under Việt Nam's Ministry of Science and Technology, and SAC"
         elif it.kind == "tok" and not (it.value in {"the", "a", "an", "its", "their"} or it.text[:1].isupper()):
@@ -646,8 +671,9 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
         if prev is not None and prev.kind == "tok" and prev.value in {"a", "an"} and idx + 1 < len(items) and \
                 items[idx + 1].kind == "tok" and items[idx + 1].value in {"unit", "subsidiary", "member", "agency"}:
             continue  # "QUACERT, a STAMEQ unit, signed": STAMEQ qualifies the signer
-        if (it.start < verb_at or after_with or (by[0] is not None and by[0] <= it.start < (by[1] or it.end))) and \
-                it.value not in parties:
+        after_signers = by[1] is not None and it.start >= by[1]  # "…, with Deputy Minister X in attendance"
+        if (it.start < verb_at or (after_with and not after_signers) or
+                (by[0] is not None and by[0] <= it.start < (by[1] or it.end))) and it.value not in parties:
             parties.append(it.value)
             if in_occasion:
                 occasion.add(it.value)
