@@ -1179,3 +1179,21 @@ def test_a_dateline_with_a_day_and_a_month():
     e = extract_text("Ký kết hợp tác\nNgày đăng: 25/8/2019\n\nViêng Chăn, 23-8 – Tổng cục Tiêu chuẩn Đo lường Chất "
                      "lượng và KATS đã ký kết Bản ghi nhớ.", "t.txt")
     assert [a.signed_on.iso() for a in e.agreements] == ["2019-08-23"]
+
+
+def test_a_government_in_lower_case_an_intergovernmental_committee_and_the_government_alone():
+    e = extract_text("T\nThe Government considers productivity the main driver. STAMEQ, the Vietnamese government "
+                     "agency to which QUACERT belongs, attended.", "t.txt")
+    assert set(e.organizations) == {"stameq", "quacert"}
+    e = ex("Phiên họp lần thứ 21 Ủy ban liên Chính phủ Việt Nam - Belarus năm 2017 diễn ra tại Minsk.")
+    assert e.organizations == {}
+    assert set(ex("Theo Nghị định của Chính phủ Việt Nam, Tổng cục TĐC chủ trì.").organizations) == {"gov-vn", "stameq"}
+
+
+def test_a_bodys_mission_in_a_country_is_one_node_in_any_spelling():
+    e = ex("Hội thảo nhận được sự hỗ trợ của Phái đoàn Liên minh châu Âu (EU) tại Việt Nam và GIZ. Ông Thomas Becker, "
+           "Phó Trưởng Phái đoàn EU tại Việt Nam, phát biểu. Ông Lucas Moreau, Tham tán Thương mại Phái đoàn Liên minh "
+           "châu Âu tại Việt Nam, dự.")
+    missions = [o for o in e.organizations.values() if o.parent == "eu"]
+    assert len(missions) == 1 and len(missions[0].names) == 3
+    assert {m.organization for m in e.memberships} == {missions[0].key}

@@ -39,7 +39,7 @@ _VI_NAME_FIELDS = frozenset(
     "nong nghiep|cong nghiep|y te|giao thong|van tai|nang suat|ma so|ma vach|xuat khau|nhap khau|"
     "thi truong|doanh nghiep|hanh chinh|can bo|so huu|tri tue|hang hoa|san pham|dich vu|dien tu|hoa hoc|"
     "vat ly|sinh hoc|co khi|det may|vien thong|hai quan|kinh te|phap ly|tong hop|tu tri|dan toc".split("|"))
-_VI_NAME_LOWER = {"quoc", "gia", "te", "hoa", "va", "ve", "cac", "tu", "van", "so", "ma", "vach"}
+_VI_NAME_LOWER = {"quoc", "gia", "te", "hoa", "va", "ve", "cac", "tu", "van", "so", "ma", "vach", "chau"}
 _VI_STOP = {"và", "của", "tại", "với", "đã", "ký", "kết", "là", "được", "có", "cho", "trong", "thuộc", "trực",
             "năm", "ngày", "tháng", "đến", "từ", "ở", "như", "do", "sẽ", "vào", "cùng", "nhưng", "nhằm", "để",
             "khi", "sau", "trước", "giữa", "phía", "hai", "bên", "đại", "diện", "bao", "gồm", "hiện", "nay", "này",
@@ -236,7 +236,8 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
                 break
             if t.low == "gia" and tokens[j - 1].low != "quoc":
                 break  # "Viện Đo lường Việt Nam gia hạn …" (renews): "gia" belongs to a name only in "quốc gia"
-            if t.low in {"quoc", "gia", "te", "hoa"}:
+            if t.low in {"quoc", "gia", "te", "hoa"} or \
+                    (t.lowd == "châu" and j + 1 < len(tokens) and tokens[j + 1].is_cap):  # "Liên minh châu Âu"
                 last = j + 1
             elif j == i + head_len or (tokens[j - 1].is_cap and j - 1 not in place_ids and
                                        not tokens[j - 1].is_acronym):  # "Ban Điều hành PASC xem xét"
@@ -401,6 +402,11 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             continue
         if name[:1].isupper() and not text[s].isupper():
             continue  # "dịch vụ đo lường" (metrology services) is not "Vụ Đo lường"
+        if name.isascii() and " " in name and name.split()[-1][:1].isupper() and \
+                not text[s:e].split()[-1][:1].isupper():
+            continue  # "the Vietnamese government agency" is not "the Vietnamese Government"
+        if text[max(0, s - 5):s].lower() == "liên ":
+            continue  # "Ủy ban liên Chính phủ Việt Nam - Belarus": an intergovernmental committee
         cands.append(OrgSpan(s, e, text[s:e], org_key, "ref-short" if is_short else "ref"))
     for s, e, org_key in _minister_fields(ref, folded):
         country = ref.orgs[org_key].country
@@ -444,6 +450,13 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
                 not _mission_abroad(tokens, i + n, cands, place_ids):
             continue  # "Phái đoàn Bộ Khoa học và Công nghệ": the ministry's delegation; the ministry stands
         end = _vi_forward(tokens, i, n, role_phrases, place_ids, ref_starts, ref_ends)
+        if head == "phai doan" and end + 3 < len(tokens) and tokens[end].text == "(" and \
+                tokens[end + 2].text == ")" and tokens[end + 1].is_acronym:
+            end += 3 if tokens[end + 3].low == "tai" else 0  # "Phái đoàn Liên minh châu Âu (EU) tại Việt Nam"
+        if head == "phai doan" and end + 1 < len(tokens) and tokens[end].low == "tai" and end + 1 in place_ids:
+            # "Phái đoàn Liên minh châu Âu tại Việt Nam": the body's mission, the same as "Phái đoàn EU tại …"
+            body = next((c.key for c in cands if c.start == tokens[i + n].start and c.key), "")
+            office = _past_places(tokens, end + 1, place_ids, t.line), body
         if office is not None:
             end, parent_key = office
             s, e = t.start, tokens[end - 1].end
@@ -920,6 +933,8 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
             # An acronym already used by a reference body for something else: qualify it.
             if org_key in ref.orgs:
                 org_key = slug(sp.acronym + "-" + name)
+        elif parent and sp.parent:
+            org_key = f"{parent}-{slug(_office_of(name), 60)}"  # "Phái đoàn EU tại Việt Nam" in any spelling
         elif parent:
             org_key = f"{parent}-{slug(name, 60)}"
         else:
@@ -936,6 +951,20 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
 _ABBREVIATIONS = [(re.compile(r"\bKH\s*&\s*CN\b|\bKHCN\b"), "Khoa học và Công nghệ"),
                   (re.compile(r"\bTĐC\b|\bTCĐLCL\b"), "Tiêu chuẩn Đo lường Chất lượng"),
                   (re.compile(r"\b(?:tỉnh|thành phố|TP\.?)\s+(?=[A-ZÀ-Ỹ])"), "")]
+
+
+def _office_of(name: str) -> str:
+    """A country office's name without its body's: "Phái đoàn Liên minh châu Âu tại Việt Nam" and "Phái đoàn
+    EU tại Việt Nam" are "Phái đoàn Việt Nam"; "Văn phòng JICA Việt Nam" is "Văn phòng Việt Nam"."""
+    words = name.split()
+    head = next((h for h in _COUNTRY_OFFICE_HEAD_WORDS if name.lower().startswith(h)), None)
+    if head is None:
+        return name
+    place = name.split(" tại ", 1)[1] if " tại " in name else " ".join(words[-2:])
+    return f"{head} {place}"
+
+
+_COUNTRY_OFFICE_HEAD_WORDS = ("văn phòng", "phái đoàn", "cơ quan đại diện", "đại sứ quán")
 
 
 def _spelled_out(name: str) -> str:
