@@ -1197,3 +1197,11 @@ def test_a_bodys_mission_in_a_country_is_one_node_in_any_spelling():
     missions = [o for o in e.organizations.values() if o.parent == "eu"]
     assert len(missions) == 1 and len(missions[0].names) == 3
     assert {m.organization for m in e.memberships} == {missions[0].key}
+
+
+def test_an_international_bodys_delegation_named_without_its_country():
+    e = ex("Ông Marco Bellini, Phó Trưởng Phái đoàn EU, cho biết. Bà Chantal Meyer, Tham tán Thương mại Phái đoàn EU, "
+           "giới thiệu. Phái đoàn EU tại Việt Nam tài trợ.")
+    assert {m.member: m.organization for m in e.memberships} == {"marco-bellini": "eu-phai-doan",
+                                                                 "chantal-meyer": "eu-phai-doan"}
+    assert e.organizations["eu-phai-doan"].parent == "eu"

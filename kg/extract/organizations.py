@@ -314,7 +314,10 @@ def _country_office(tokens: list[Token], i: int, n: int, head: str, ref: Referen
     if k < len(tokens) and tokens[k].low == "tai":
         k += 1
     if k >= len(tokens) or k not in place_ids:
-        return None
+        # "Phó Trưởng Phái đoàn EU": a body's delegation named without its country
+        return (j + 1, parent) if head == "phai doan" and parent and \
+            ref.orgs[parent].kind in {"international", "regional"} \
+            else None
     k = _past_places(tokens, k, place_ids, tokens[i].line)
     return k, parent
 
@@ -960,6 +963,8 @@ def _office_of(name: str) -> str:
     head = next((h for h in _COUNTRY_OFFICE_HEAD_WORDS if name.lower().startswith(h)), None)
     if head is None:
         return name
+    if head == "phái đoàn":
+        return head  # an international body's delegation: "Phái đoàn EU", "… tại Việt Nam" are one in an article
     place = name.split(" tại ", 1)[1] if " tại " in name else " ".join(words[-2:])
     return f"{head} {place}"
 
