@@ -1090,7 +1090,7 @@ def test_malaysian_and_indian_honorifics_are_not_names():
 
 def test_a_lower_case_word_after_an_acronym_ends_a_vietnamese_name():
     e = ex("Ban Điều hành PASC xem xét đề xuất của Việt Nam.")
-    assert [o.names[0] for o in e.organizations.values()] == ["Ban Điều hành PASC"]
+    assert [o.names for o in e.organizations.values() if o.names] == [["Ban Điều hành PASC"]]
 
 
 def test_a_field_abbreviation_and_a_province_name_a_local_body_spelled_out_or_not():
@@ -1205,3 +1205,10 @@ def test_an_international_bodys_delegation_named_without_its_country():
     assert {m.member: m.organization for m in e.memberships} == {"marco-bellini": "eu-phai-doan",
                                                                  "chantal-meyer": "eu-phai-doan"}
     assert e.organizations["eu-phai-doan"].parent == "eu"
+
+
+def test_a_vietnamese_unit_named_with_its_bodys_acronym_signs_for_it():
+    e = ex("Ngày 10/6/2025, thỏa thuận được ký bởi ông Đinh Quang Tuấn, Chủ tịch Uỷ ban Tiêu chuẩn Đo lường Chất lượng "
+           "Quốc gia, và TS. Markus Brenner, Thành viên Ban Điều hành DIN.")
+    assert parties(e) == {frozenset({"stameq", "din"})}
+    assert e.organizations["din-ban-dieu-hanh-din"].parent == "din"

@@ -931,6 +931,10 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
             parent = nxt.key or None
             if nxt.key == "" and nxt.source != "pattern":
                 parent = None
+        last_word = name.split()[-1] if name.split() else ""
+        if parent is None and head_is_unit and _looks_vietnamese(name) and last_word in ref.acronym_owner:
+            parent = ref.acronym_owner[last_word]  # "Ban Điều hành DIN": a unit of DIN
+            builder.from_reference(parent)
         if sp.acronym:
             org_key = slug(sp.acronym)
             # An acronym already used by a reference body for something else: qualify it.
