@@ -1212,3 +1212,10 @@ def test_a_vietnamese_unit_named_with_its_bodys_acronym_signs_for_it():
            "Quốc gia, và TS. Markus Brenner, Thành viên Ban Điều hành DIN.")
     assert parties(e) == {frozenset({"stameq", "din"})}
     assert e.organizations["din-ban-dieu-hanh-din"].parent == "din"
+
+
+def test_a_foreign_bodys_other_side_is_first_of_all_a_vietnamese_one():
+    e = extract_text("T\nSTAMEQ's delegation attended the ISO General Assembly, where ISO presented its strategy "
+                     "and ISO members met. At the meeting with SAC, led by its Deputy Administrator Mr. Zhou Lin, the "
+                     "two sides reviewed the cooperation agreement they signed in 2015.", "t.txt")
+    assert parties(e) == {frozenset({"stameq", "sac-china"})}

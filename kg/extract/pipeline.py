@@ -719,7 +719,11 @@ def _prominent_other(spans: list[OrgSpan], party: str, orgs) -> str | None:
     for s in spans:
         first.setdefault(s.key, s.start)
     short = {s.key for s in spans if s.source == "ref-short" and s.key not in related}
-    return max(counts, key=lambda k: (k in short, counts[k], -first[k]))
+    # a foreign body's partner here is, first of all, a Vietnamese one ("At the meeting with SAC, … the two
+    # sides reviewed the agreement they signed in 2015" in a report on STAMEQ's delegation)
+    foreign = party in orgs and orgs[party].country not in {None, "VN"}
+    return max(counts, key=lambda k: (k in short, foreign and k in orgs and orgs[k].country == "VN", counts[k],
+                                      -first[k]))
 
 
 def _last_event_date(ex: Extraction) -> PartialDate | None:
