@@ -1219,3 +1219,18 @@ def test_a_foreign_bodys_other_side_is_first_of_all_a_vietnamese_one():
                      "and ISO members met. At the meeting with SAC, led by its Deputy Administrator Mr. Zhou Lin, the "
                      "two sides reviewed the cooperation agreement they signed in 2015.", "t.txt")
     assert parties(e) == {frozenset({"stameq", "sac-china"})}
+
+
+def test_a_counted_summary_an_initialled_draft_and_a_postponed_signing_are_not_agreements():
+    for text in ["Trong tuần, BoA đã ký kết hai văn kiện hợp tác với các tổ chức công nhận của Nhật Bản và Trung Quốc.",
+                 "BoA và Cơ quan Công nhận Lào (LBA) đã ký tắt dự thảo Bản ghi nhớ về hỗ trợ kỹ thuật.",
+                 "Việc ký thỏa thuận giữa VMI và KRISS cũng đã được hoãn lại."]:
+        assert ex(text).agreements == [], text
+    assert extract_text("T\nDuring the visit, STAMEQ and its units signed three agreements with Korean partners.",
+                        "t.txt").agreements == []
+
+
+def test_a_day_later():
+    e = ex("Ngày 21/10/2024, Tổng cục Tiêu chuẩn Đo lường Chất lượng và SABS ký Bản ghi nhớ. Một ngày sau, Viện Đo "
+           "lường Việt Nam và NMISA ký thỏa thuận hợp tác.")
+    assert sorted(a.signed_on.iso() for a in e.agreements) == ["2024-10-21", "2024-10-22"]

@@ -29,7 +29,7 @@ _KINDS: list[tuple[re.Pattern[str], str]] = [
      "agreement"),
 ]
 _SIGN = re.compile(
-    r"(?<!dang )(?<!dang)(?<!thu )(?<!sac )\bky(?! hieu)(?! ten)(?! gia\b(?! han))(?! su)(?! nang)(?! thuat)"
+    r"(?<!dang )(?<!dang)(?<!thu )(?<!sac )\bky(?! hieu)(?! ten)(?! tat)(?! gia\b(?! han))(?! su)(?! nang)(?! thuat)"
     r"(?! niem)(?! luc)(?! uc)(?! yeu)"
     r"|\bsealed\b|\bput pen to paper\b"
     r"(?! thi)(?! han)(?! tuc)(?! tuc)(?! hop)(?! hoc)\b|\bsign(ed|s|ing)?\b|\binked\b|\bconcluded\b|"
@@ -58,7 +58,8 @@ _NOT_SIGNED = re.compile(
     r"under discussion|no date for (the )?signing|approv\w* the signing|chua co (van ban|thoa thuan|ban ghi nho)|"
     r"truoc khi ky|before signing|prior to signing|xuc tien( viec)? ky|de nghi ky|chua co lich( ky)?)\b"
 )
-_NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"
+_NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|hoan|"
+                             r"postponed|delayed|cancel+ed|"
                              r"are expected|duoc xem xet|could|may|chua (duoc|di den|co)|duoc( \w+){0,3} thao luan|"
                              r"(was|were|has been) discussed)\b")
 # "sẽ/sắp/dự kiến … ký" read with its tones: folded, "chia sẻ" (share) would read as "sẽ"
@@ -75,6 +76,14 @@ def agreement_kind(folded_sentence: str) -> str | None:
     return None
 
 
+# "đã ký kết hai văn kiện hợp tác với các đối tác Hàn Quốc", "signed three agreements": a count that the
+# next sentences tell one by one
+_COUNTED_DOCUMENTS = re.compile(r"(?: \w+){0,2}? (hai|ba|bon|nam|nhieu|mot so|cac|loat) (van kien|van ban|thoa thuan|"
+                                r"ban ghi nho|hiep dinh|ke hoach)\b|(?: \w+){0,2}? (two|three|four|five|several|"
+                                r"a number of|multiple|a series of|a raft of) (documents|agreements|memoranda|mous|"
+                                r"deals|instruments|arrangements|cooperation documents)\b")
+
+
 def signing_position(folded_sentence: str, sentence: str | None = None) -> int | None:
     """Offset of the signing verb in a sentence that reports a signing, else None. With the sentence
     itself, "ký" must carry its own tone: "kỳ" (nhiệm kỳ), "kỹ" (kỹ thuật), "kỷ" (kỷ niệm) are other words."""
@@ -89,6 +98,8 @@ def signing_position(folded_sentence: str, sentence: str | None = None) -> int |
             continue
         window = folded_sentence[max(0, m.start() - 60) : m.end() + 25]
         if _NOT_SIGNED.search(window):
+            return None
+        if _COUNTED_DOCUMENTS.match(folded_sentence, m.end()):
             return None
         if _AFTER_THE_SIGNING.search(folded_sentence, max(0, m.start() - 20), m.end()):
             continue  # "… said after the signing", "at the signing ceremony": the signing told before

@@ -24,7 +24,8 @@ _HEAD_EN = {"bo": ("ministry", "federal ministry"), "vien": ("institute", "natio
 # Heading a delegation is a task, not an office in a body: kept only when the body is named.
 _TRANSIENT_ROLES = {"head-of-delegation", "deputy-head-of-delegation"}
 _WITNESSED = re.compile(r"\b(witness(ed|es|ing)?|chung kien|in the presence of|attended)\b")
-_NEXT_DAY = re.compile(r"\b(ngay hom sau|hom sau|ngay tiep theo|the next day|the following day|a day later)\b")
+_NEXT_DAY = re.compile(r"\b(ngay hom sau|hom sau|ngay tiep theo|mot ngay sau|the next day|the following day|"
+                       r"a day later|one day later)\b")
 # "Two days later", "Hai ngày sau": days after the fact just reported
 _DAYS_LATER = re.compile(r"^\W*(two|three|four|five|hai|ba|bon|nam) (days later|ngay sau)\b")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "hai": 2, "ba": 3, "bon": 4, "nam": 5}
