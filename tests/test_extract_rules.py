@@ -1234,3 +1234,32 @@ def test_a_day_later():
     e = ex("Ngày 21/10/2024, Tổng cục Tiêu chuẩn Đo lường Chất lượng và SABS ký Bản ghi nhớ. Một ngày sau, Viện Đo "
            "lường Việt Nam và NMISA ký thỏa thuận hợp tác.")
     assert sorted(a.signed_on.iso() for a in e.agreements) == ["2024-10-21", "2024-10-22"]
+
+
+def test_the_teller_of_a_signing_is_not_a_party_and_the_weekday_next_to_the_verb_dates_it():
+    e = extract_text("GS1 members sign letter of intent\nPRESS RELEASE\nBrussels, February 22, 2024\n\nGS1, the "
+                     "global standards organisation, announced today that two of its Member Organisations, GS1 Vietnam "
+                     "and GS1 Thailand, signed a letter of intent on Tuesday.", "t.txt")
+    assert [(set(a.parties), a.signed_on.iso()) for a in e.agreements] == [({"nbc", "gs1-th"}, "2024-02-20")]
+
+
+def test_a_later_clause_that_names_the_document_again_dates_it():
+    e = extract_text("T\nIn May 2024 STAMEQ hosted a forum. QUACERT and JQA concluded a cooperation agreement on joint "
+                     "audits; the document was signed in Tokyo on 9 July 2024 by QUACERT Director Nguyen Thi Thanh Ha.",
+                     "t.txt")
+    assert [a.signed_on.iso() for a in e.agreements] == ["2024-07-09"]
+
+
+def test_more_summaries_and_proposals_that_are_not_signings():
+    for text in ["In total, STAMEQ and KATS signed 14 international documents during the year.",
+                 "PTB and VMI exchanged views on calibration certificates, but nothing has been signed."]:
+        assert extract_text("T\n" + text, "t.txt").agreements == [], text
+
+
+def test_a_signing_at_the_workshop_takes_the_workshops_day_and_the_committee_named_in_full():
+    e = ex("Ngày 14/10/2025, Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia phối hợp với Ủy ban Kỹ thuật Điện quốc "
+           "tế (IEC) tổ chức Hội thảo quốc tế về tiêu chuẩn hóa. Ngay tại hội thảo, Ủy ban và IEC đã ký gia hạn Thỏa "
+           "thuận về bản quyền; thỏa thuận này được ký lần đầu năm 2015. Cũng trong khuôn khổ hội thảo, VSQI và DIN "
+           "đã ký Biên bản ghi nhớ.")
+    assert sorted((a.signed_on.iso(), tuple(sorted(a.parties))) for a in e.agreements) == [
+        ("2015", ("iec", "stameq")), ("2025-10-14", ("din", "vsqi")), ("2025-10-14", ("iec", "stameq"))]

@@ -56,7 +56,8 @@ _NOT_SIGNED = re.compile(
     r"being finali[sz]ed|(its|their) signing|no date (had|has) been (fixed|set)|scheduled for signing|"
     r"expect(s|ed)? to sign|(could|may|might|would|will|should|can) be (concluded|inked|finali[sz]ed)|"
     r"under discussion|no date for (the )?signing|approv\w* the signing|chua co (van ban|thoa thuan|ban ghi nho)|"
-    r"truoc khi ky|before signing|prior to signing|xuc tien( viec)? ky|de nghi ky|chua co lich( ky)?)\b"
+    r"truoc khi ky|before signing|prior to signing|nothing (has|had|was) (yet )?been signed|on the table|"
+    r"xuc tien( viec)? ky|de nghi ky|chua co lich( ky)?)\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|hoan|"
                              r"postponed|delayed|cancel+ed|"
@@ -79,9 +80,9 @@ def agreement_kind(folded_sentence: str) -> str | None:
 # "đã ký kết hai văn kiện hợp tác với các đối tác Hàn Quốc", "signed three agreements": a count that the
 # next sentences tell one by one
 _COUNTED_DOCUMENTS = re.compile(r"(?: \w+){0,2}? (hai|ba|bon|nam|nhieu|mot so|cac|loat) (van kien|van ban|thoa thuan|"
-                                r"ban ghi nho|hiep dinh|ke hoach)\b|(?: \w+){0,2}? (two|three|four|five|several|"
-                                r"a number of|multiple|a series of|a raft of) (documents|agreements|memoranda|mous|"
-                                r"deals|instruments|arrangements|cooperation documents)\b")
+                                r"ban ghi nho|hiep dinh|ke hoach)\b|(?: \w+){0,2}? (\d+|two|three|four|five|several|"
+                                r"a number of|multiple|a series of|a raft of)(?: \w+)? (documents|agreements|memoranda|"
+                                r"mous|deals|instruments|arrangements)\b")
 
 
 def signing_position(folded_sentence: str, sentence: str | None = None) -> int | None:

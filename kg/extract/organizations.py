@@ -882,8 +882,11 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
             if after and after[0][:1].islower() and after[0] not in _VI_STOP:
                 continue
             named = [o for o in out if head in key(o.text) and o.source != "ref-short"]
-            if named:
-                sp.key = named[-1].key
+            own = any(o.key == sp.key and o.source != "ref-short" and head in key(o.text) for o in spans)
+            if named and not own:
+                sp.key = named[-1].key  # "the committee's Vice Chairman": the committee named last
+            elif own:
+                pass  # "Ủy ban" in an article that names "Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia"
             elif sp.key not in named_in_full:
                 continue
             out.append(sp)

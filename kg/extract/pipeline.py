@@ -35,7 +35,9 @@ _SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"ben le|cung trong chuyen|at the ceremony|tai buoi le|tai le|during the visit|"
                        r"at the meeting|tai hoi nghi|tai buoi lam viec|trong chuyen (cong tac|tham)|"
                        r"in the same visit|during the same visit|ngay sau do|sau do|right after|shortly after|"
-                       r"afterwards|following the ceremony|later that day|chieu cung ngay|tai day)\b")
+                       r"afterwards|following the ceremony|later that day|chieu cung ngay|tai day|tai hoi thao|"
+                       r"tai dien dan|tai su kien|at the workshop|at the conference|at the forum|at the event|"
+                       r"ngay sau buoi|trong khuon kho (hoi thao|hoi nghi|su kien|dien dan|chuyen))\b")
 # "… signed the document in the presence of …", "… ký văn bản": the agreement reported before
 _DEFINITE_OBJECT = re.compile(r"\b(signed|inked) (the|this) (document|agreement|memorandum|mou|arrangement|deal|"
                               r"letter)\b|"
@@ -71,6 +73,7 @@ _EFFECTIVE = re.compile(r"\b(hieu luc|effective (from|as of|on|since)|in force|i
                         r"take effect)\W+(\w+\W+){0,2}$")
 # where a second signing starts inside a sentence without a comma before it
 _VERB_THEN_DATE = re.compile(r"(?i)(?:signed|inked|concluded|ký(?: kết)?)\s+(?:in|on|vào|năm|ngày|hồi)\b")
+_PLACE_COMMA = re.compile(r"[^\W\d][^,\n\d]{0,40},\s*")
 _DAY_MONTH_DATELINE = re.compile(r"[^\W\d][^,\n\d]{1,40},\s*(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})\s*(?:\(\w+\)\s*)?[—–-]\s")
 _ORIGINAL = re.compile(r"\b(first|originally|initially|original|lan dau|ban dau|dau tien)\b")
 _CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ho) (?:\w+ )?(?:ky|signed)\b|ma (?:\w+ ){0,4}ky\b|"
@@ -253,7 +256,9 @@ def _dateline_date(text: str, body_start: int, default_year: int | None) -> tupl
     for _ in range(3):  # the first lines of the body: a second headline may come before the dateline
         lead = text[start:start + 80]
         for d in find_dates(lead, default_year):
-            if d.start <= 40 and d.date.precision == "day" and _DATELINE_END.match(lead, d.end):
+            if d.start <= 40 and d.date.precision == "day" and (
+                    _DATELINE_END.match(lead, d.end) or  # "Brussels, February 22, 2024" on a line of its own
+                    (not lead[d.end:].split("\n")[0].strip() and _PLACE_COMMA.fullmatch(lead[:d.start]))):
                 return d.date, start + d.start
         m = _DAY_MONTH_DATELINE.match(lead)  # "Viêng Chăn, 23-8 –": a day and month a sentence would not date
         if m and default_year:
@@ -294,7 +299,7 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
         if right_after and len(facts) > 1:
             best = min(right_after, key=lambda d: d.start)
             return range_as_date(best) if best.end_date else best.date
-        if anchor is not None and any(d.relative for d in facts) and not all(d.relative for d in facts):
+        if anchor is not None and any(d.relative for d in facts) and len(facts) > 1:
             # "hôm nay … người ký Bản ghi nhớ năm 2008", "today exchanged the R/D for a project from July
             # 2024": of a relative and a written-out date, the one next to the signing verb
             best = min(facts, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
@@ -461,6 +466,11 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     dated = Sentence(s.start, cut, s.text[:cut - s.start], s.paragraph, s.is_heading)
     own = _own_date(dated, dates)
     date = _date_for(dated, dates, body, _last_fact_date(ex), _last_event_date(ex), anchor=verb_at)
+    rest = fold(evidence.text[s.end - evidence.start:]).lstrip(" ,;") if evidence is not None else ""
+    if not own and evidence is not None and s.end < evidence.end and _REFERS_BACK.match(rest) and \
+            not _ORIGINAL.search(rest) and \
+            _own_date(Sentence(s.end, evidence.end, evidence.text[s.end - evidence.start:], s.paragraph), dates):
+        date = None  # "… concluded an agreement; the document was signed in Tokyo on 9 July 2024 …" dates it
     place = _place_for(Sentence(s.start, min(s.end, verb_at + 40), s.text, s.paragraph), places, ex.document.text)
     span = agr.kind_span(s.text)
     subject = agr.subject_of(s.text, span[2]) if span else None
@@ -639,6 +649,11 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
             relative = True
         elif it.kind == "tok" and relative and it.value == ",":
             after_with, relative = True, False  # "between BoA, which operates under STAMEQ, NATA and JAS-ANZ"
+        if it.kind == "tok" and it.value in {"that", "rang"} and it.start < verb_at and \
+                any(x.kind == "tok" and x.value in _REPORTING for x in items[max(0, idx - 3):idx]):
+            parties.clear()  # "GS1 announced today that GS1 Vietnam and GS1 Thailand signed …": the teller
+            occasion.clear()
+            continue
         if it.kind == "tok" and it.value in {"thuoc", "under"}:
             under = True  # "STAMEQ, under Việt Nam's Ministry of Science and Technology, and SAC"
         elif it.kind == "tok" and not (it.value in {"the", "a", "an", "its", "their"} or it.text[:1].isupper()):
@@ -684,12 +699,14 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
     return parties
 
 
+_REPORTING = frozenset({"announced", "said", "says", "reported", "confirmed", "stated", "noted", "announces",
+                        "biet", "bao", "cho", "khang", "dinh"})  # cho biết, thông báo, khẳng định
 _OCCASION_PAIRS = frozenset({"khuon kho", "nhan dip", "ben le", "chuyen cong", "chuyen tham", "framework of",
                              "occasion of", "sidelines of", "visit of", "visit by", "visit to"})
 _OCCASION_WORDS = frozenset({"during"})
 
 
-_QUALIFIER_NOUNS = frozenset({"vi", "unit", "subsidiary", "con", "vien", "member", "arm", "affiliate", "agency",
+_QUALIFIER_NOUNS = frozenset({"vi", "unit", "subsidiary", "con", "vien", "member", "arm", "affiliate", "agency", "part",
                               "body"})
 
 
