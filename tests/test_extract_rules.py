@@ -1263,3 +1263,22 @@ def test_a_signing_at_the_workshop_takes_the_workshops_day_and_the_committee_nam
            "đã ký Biên bản ghi nhớ.")
     assert sorted((a.signed_on.iso(), tuple(sorted(a.parties))) for a in e.agreements) == [
         ("2015", ("iec", "stameq")), ("2025-10-14", ("din", "vsqi")), ("2025-10-14", ("iec", "stameq"))]
+
+
+def test_the_same_ceremony_and_right_after_the_reception_take_the_storys_day():
+    e = extract_text("T\nLONDON, 21 November 2024 — VSQI and BSI on Thursday renewed their agreement first signed in "
+                     "October 2019. At the same ceremony, BoA and UKAS signed a memorandum of understanding.", "t.txt")
+    assert sorted((a.signed_on.iso(), tuple(sorted(a.parties))) for a in e.agreements) == [
+        ("2019-10", ("bsi", "vsqi")), ("2024-11-21", ("boa", "ukas")), ("2024-11-21", ("bsi", "vsqi"))]
+    e = ex("Chiều ngày 21/5/2024, Thứ trưởng đã tiếp đoàn công tác của BIS. Thứ trưởng đánh giá cao Biên bản ghi nhớ "
+           "mà Tổng cục TĐC và BIS đã ký ngày 15 tháng 11 năm 2019. Ngay sau buổi tiếp, Thỏa thuận giữa Viện Tiêu "
+           "chuẩn Chất lượng Việt Nam (VSQI) và BIS đã được ký kết.")
+    assert sorted((a.signed_on.iso(), tuple(sorted(a.parties))) for a in e.agreements) == [
+        ("2019-11-15", ("bis", "stameq")), ("2024-05-21", ("bis", "vsqi"))]
+
+
+def test_an_outlet_and_a_date_on_the_line_under_the_headline():
+    e = extract_text("An interview\nViet Nam News - 20th May 2025\nBy Hoang Lan\n\nLast Wednesday we at VMI signed a "
+                     "cooperation agreement with NMIJ.", "t.txt")
+    assert e.document.published.iso() == "2025-05-20" and e.document.authors == ["Hoang Lan"]
+    assert [a.signed_on.iso() for a in e.agreements] == ["2025-05-14"]

@@ -34,6 +34,15 @@ _BYLINE_DATE = re.compile(
     r"Posted on|Published on)\s*(?:[:：]|(?=\d))", re.I)
 
 
+_SOURCE_DASH = re.compile(r"^(?P<source>[^\d|–-]{2,40}?)\s+[-–|]\s+(?P<rest>.+)$")
+
+
+def _source_and_date(line: str) -> bool:
+    """"Viet Nam News - 20th May 2025", "VnExpress | 12/3/2024": the outlet, then the date."""
+    m = _SOURCE_DASH.match(line.strip())
+    return bool(m) and len(m.group("source").split()) <= 5 and _is_date_line(m.group("rest"))
+
+
 _BREADCRUMB = re.compile(r"\s[›»>]\s")
 
 
@@ -65,7 +74,8 @@ def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, 
             continue
         seen += 1
         # "Ngày 22/5/2018, VMI và PTB đã ký …" opens the story: a byline is short and not a sentence
-        is_byline = bool(_BYLINE_DATE.search(line) or _BYLINE_AUTHOR.search(line) or _is_date_line(line)) \
+        is_byline = bool(_BYLINE_DATE.search(line) or _BYLINE_AUTHOR.search(line) or _is_date_line(line) or
+                         _source_and_date(line)) \
             and len(line.split()) <= 20 and not (len(line.split()) > 8 and line.rstrip().endswith("."))
         if not is_byline:
             break

@@ -37,7 +37,8 @@ _SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"in the same visit|during the same visit|ngay sau do|sau do|right after|shortly after|"
                        r"afterwards|following the ceremony|later that day|chieu cung ngay|tai day|tai hoi thao|"
                        r"tai dien dan|tai su kien|at the workshop|at the conference|at the forum|at the event|"
-                       r"ngay sau buoi|trong khuon kho (hoi thao|hoi nghi|su kien|dien dan|chuyen))\b")
+                       r"at the same (ceremony|event|meeting|occasion|signing)|tai cung (buoi le|le ky|su kien)|"
+                       r"cung buoi le|ngay sau buoi|trong khuon kho (hoi thao|hoi nghi|su kien|dien dan|chuyen))\b")
 # "… signed the document in the presence of …", "… ký văn bản": the agreement reported before
 _DEFINITE_OBJECT = re.compile(r"\b(signed|inked) (the|this) (document|agreement|memorandum|mou|arrangement|deal|"
                               r"letter)\b|"
@@ -283,6 +284,17 @@ def _sentence_dates(s: Sentence, dates: list[DateMention]) -> list[DateMention]:
     return [d for d in dates if s.start <= d.start < s.end and not d.is_period]
 
 
+def _days(d: PartialDate) -> int:
+    """A rough day number (months of 31 days), enough to tell a background fact from the story's day."""
+    return d.year * 372 + ((d.month or 1) - 1) * 31 + (d.day or 1)
+
+
+def s_first_day(s: Sentence, dates: list[DateMention]) -> str:
+    """The earliest day a sentence may tell of: no later than the last dated mention before it."""
+    before = [d.date.earliest() for d in dates if d.start < s.start]
+    return max(before) if before else "9999-12-31"
+
+
 def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
               last_fact_date: PartialDate | None = None, last_event_date: PartialDate | None = None,
               anchor: int | None = None) -> PartialDate | None:
@@ -314,7 +326,14 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
     if _AT_EVENT.search(folded) and last_event_date is not None:
         return last_event_date  # "Kết thúc phiên họp, hai bên đã ký …": the meeting's day
     if _SAME_OCCASION.search(folded) and last_fact_date is not None:
-        return last_fact_date  # "at the ceremony", "on the sidelines": the occasion just reported
+        # "at the ceremony", "on the sidelines": the occasion just reported — or the story's own day when
+        # the last fact told is background ("Ngay sau buổi tiếp" after a mention of a 2019 MoU)
+        story = next((d.date for d in dates if d.date.precision == "day" and not d.is_period and not d.end_date
+                      and any(b.start <= d.start < b.end for b in body)), None)
+        if story is not None and _days(last_fact_date) < _days(story) - 60 and \
+                story.earliest() <= s_first_day(s, dates):
+            return story
+        return last_fact_date
     later = _DAYS_LATER.match(folded)
     days = 1 if _NEXT_DAY.search(folded) else _NUMBER_WORDS[later.group(1)] if later else 0
     if days and last_fact_date is not None and last_fact_date.precision == "day":
