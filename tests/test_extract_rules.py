@@ -1282,3 +1282,11 @@ def test_an_outlet_and_a_date_on_the_line_under_the_headline():
                      "cooperation agreement with NMIJ.", "t.txt")
     assert e.document.published.iso() == "2025-05-20" and e.document.authors == ["Hoang Lan"]
     assert [a.signed_on.iso() for a in e.agreements] == ["2025-05-14"]
+
+
+def test_a_day_and_month_in_brackets_after_a_time_expression():
+    e = ex("Ngày 12/8/2025, NBC ký thỏa thuận với GS1 New Zealand. Trước đó một ngày (11/8), GS1 Việt Nam và GS1 "
+           "Australia đã ký Phụ lục sửa đổi Thoả thuận hợp tác mà hai tổ chức ký kết vào tháng 3/2019.")
+    assert sorted((a.signed_on.iso(), tuple(sorted(a.parties))) for a in e.agreements) == [
+        ("2019-03", ("gs1-au", "nbc")), ("2025-08-11", ("gs1-au", "nbc")), ("2025-08-12", ("gs1-nz", "nbc"))]
+    assert ex("Tỷ lệ (1/2) doanh nghiệp đã đăng ký.").agreements == []

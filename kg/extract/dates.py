@@ -65,6 +65,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vi_daymonth", re.compile(
         r"(?i:ngày|hôm|sáng|chiều|tối|trưa)\s+(?:(?:(?i:thứ)\s+\w+|(?i:chủ nhật)),?\s*\(?)?" + _D
         + r"(?:/|-|\s*(?i:tháng)\s*)" + _M + r"\b(?![/.\-]\d)\)?")),
+    # "Trước đó một ngày (11/8)", "Hôm qua (17-3)": a day and month in brackets after a time expression
+    ("vi_daymonth", re.compile(r"(?i:hôm qua|hôm nay|hôm sau|ngày hôm sau|một ngày|hai ngày|ba ngày|sáng nay|"
+                               r"chiều nay|sáng qua|chiều qua|tối qua|tuần trước|ngày mai|yesterday|today)\s*"
+                               r"\((?P<d>[0-3]?\d)[/-](?P<m>[01]?\d)\)")),
     ("en_my", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s*,?\s+" + _Y + r"\b")),
     ("en_md", re.compile(r"\b(?P<mn>" + _EN_MONTH_RE + r")\s+" + _D + _ORD + r"\b(?![:\d])")),
     ("en_dm", re.compile(r"\b" + _D + _ORD + r"(?:\s+of)?\s+(?P<mn>" + _EN_MONTH_RE + r")\b")),
