@@ -1290,3 +1290,11 @@ def test_a_day_and_month_in_brackets_after_a_time_expression():
     assert sorted((a.signed_on.iso(), tuple(sorted(a.parties))) for a in e.agreements) == [
         ("2019-03", ("gs1-au", "nbc")), ("2025-08-11", ("gs1-au", "nbc")), ("2025-08-12", ("gs1-nz", "nbc"))]
     assert ex("Tỷ lệ (1/2) doanh nghiệp đã đăng ký.").agreements == []
+
+
+def test_a_lower_case_portfolio_before_the_body_and_a_month_after_a_name():
+    e = extract_text("T\nJan Novak, head of the trade section at the EU Delegation, spoke. Ms. Pham Thu Hien was "
+                     "appointed Director of the International Cooperation Department in September.", "t.txt")
+    got = {m.member: (m.role, m.organization) for m in e.memberships}
+    assert got["jan-novak"] == ("head-of-the-trade-section", "eu-delegation")
+    assert got["pham-thu-hien"] == ("director", "stameq-icd")

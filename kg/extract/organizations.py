@@ -342,6 +342,15 @@ def _minister_fields(ref: Reference, folded: str) -> list[tuple[int, int, str]]:
     return [(m.start(1), m.end(1), fields[m.group(1)]) for m in regex.finditer(folded)]
 
 
+_MONTHS_AND_DAYS = frozenset("january february march april may june july august september october november december "
+                             "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+                             "friday saturday sunday".split())
+
+
+def _is_month_or_day(word: str) -> bool:
+    return word.rstrip(".") in _MONTHS_AND_DAYS
+
+
 def _en_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     """Maximal runs of capitalized words joined by of/for/on/and/&/in (+ 'the' after of/for/on)."""
     runs = []
@@ -360,8 +369,8 @@ def _en_runs(tokens: list[Token]) -> list[tuple[int, int]]:
             if t.is_word and t.is_cap:
                 j += 1
                 end = j
-            elif t.low in _EN_CONNECT and j + 1 < n:
-                k = j + 1
+            elif t.low in _EN_CONNECT and j + 1 < n and not (t.low == "in" and _is_month_or_day(tokens[j + 1].low)):
+                k = j + 1  # but "… Department in September": a date ends the name
                 if tokens[k].low == "the" and t.low in {"of", "for", "on"} and k + 1 < n:
                     k += 1
                 if tokens[k].is_word and tokens[k].is_cap:

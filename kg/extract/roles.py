@@ -185,6 +185,13 @@ def _extended_title(toks: list[Token], i: int, n: int, org_at, person_at,
             and toks[w].start not in person_at:
         w += 1
     if w == k:
+        # "head of the trade section at the EU Delegation": a portfolio in lower case, then the body
+        while w < len(toks) and w - k < 5 and toks[w].is_word and not toks[w].is_cap and \
+                toks[w].low not in {"at", "of", "and", "in"}:
+            w += 1
+        at = w + 1 + (1 if w + 1 < len(toks) and toks[w + 1].low == "the" else 0)
+        if w > k and w < len(toks) and toks[w].low in {"at", "of"} and at < len(toks) and toks[at].start in org_at:
+            return w - 1, w
         return None
     if w < len(toks) and toks[w].low not in {"at", "of", ",", "and", ".", ";", ")"}:
         return None
