@@ -94,7 +94,7 @@ def html_to_text(html: str, path: str) -> tuple[str, str | None, str | None]:
     import trafilatura
 
     result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
-                                         favor_precision=True)
+                                         favor_recall=True)
     if result is None or len((getattr(result, "text", None) or "").split()) < MIN_ARTICLE_WORDS:
         raise DocumentError(path, "is an HTML page with no article text", "save the article page itself")
     title = (result.title or "").strip() or None

@@ -1298,3 +1298,22 @@ def test_a_lower_case_portfolio_before_the_body_and_a_month_after_a_name():
     got = {m.member: (m.role, m.organization) for m in e.memberships}
     assert got["jan-novak"] == ("head-of-the-trade-section", "eu-delegation")
     assert got["pham-thu-hien"] == ("director", "stameq-icd")
+
+
+def test_field_nouns_giam_sat_proposals_not_yet_agreed_and_putting_signatures_to():
+    e = ex("Ngày 20/5/2024, Sở Khoa học và Công nghệ tỉnh Lào Cai và Cục Quản lý giám sát thị trường tỉnh Vân Nam "
+           "đã ký thỏa thuận hợp tác.")
+    assert "Cục Quản lý giám sát thị trường tỉnh Vân Nam" in {n for o in e.organizations.values() for n in o.names}
+    assert ex("BoA đang đề xuất với KAB ký kết bản ghi nhớ, song hai bên chưa thống nhất thời điểm ký.").agreements \
+        == []
+    e = extract_text("T\nOn 14 October 2024, VSQI Director Hoang Van Son and DIN's Dr. Katrin Schulz put their "
+                     "signatures to the renewal of the VSQI-DIN agreement.", "t.txt")
+    assert [a.signed_on.iso() for a in e.agreements] == ["2024-10-14"]
+
+
+def test_a_site_name_over_a_breadcrumb_and_a_byline_with_its_day():
+    e = extract_text("VnExpress International\nNews › Business › Economy\nVietnam, US institutes team up\n"
+                     "By Hoang Phong   Friday, 15/9/2023 | 04:12 pm GMT+7\n\nVMI and NIST signed a letter of intent "
+                     "on Tuesday in Hanoi.", "t.txt")
+    assert e.document.headline == "Vietnam, US institutes team up" and e.document.authors == ["Hoang Phong"]
+    assert [a.signed_on.iso() for a in e.agreements] == ["2023-09-12"]

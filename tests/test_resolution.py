@@ -89,3 +89,19 @@ def test_one_node_per_real_organization_across_the_shared_corpus(shared, tmp_pat
         assert len(matched[key]) == 1
     assert len(nodes) == len(matched) + sum(1 for labels in nodes.values()
                                             if not any(labels & n for n in gold_names.values()))
+
+
+def test_a_list_of_signed_documents_in_an_html_page_is_read_and_each_item_is_an_agreement(tmp_path):
+    items = ["Bản ghi nhớ hợp tác về tiêu chuẩn giữa Tổng cục Tiêu chuẩn Đo lường Chất lượng và KATS;",
+             "Kế hoạch hợp tác kỹ thuật giữa Viện Đo lường Việt Nam (VMI) và KRISS."]
+    lis = "".join(f"<li>{html.escape(i)}</li>" for i in items)
+    page = tmp_path / "list.vi.html"
+    page.write_text(_as_html_page("Việt Nam - Hàn Quốc trao 2 văn kiện\nNgày đăng: 29/11/2024\n"
+                                  "Chiều 28/11, tại Seoul, Bộ Khoa học và Công nghệ tổ chức diễn đàn hợp tác.")
+                    .replace("2020-01-06T09:03:00", "2024-11-29T09:03:00")
+                    .replace("</article>", "<p>Dưới sự chứng kiến của hai Trưởng đoàn, các cơ quan của hai nước đã "
+                             f"trao 2 văn kiện hợp tác, gồm:</p><ul>{lis}</ul></article>"), encoding="utf-8")
+    e = extract_file(page)
+    assert "KRISS" in e.document.text and "Tin liên quan" not in e.document.text
+    assert {(frozenset(a.parties), a.signed_on.iso()) for a in e.agreements} == {
+        (frozenset({"stameq", "kats"}), "2024-11-28"), (frozenset({"vmi", "kriss"}), "2024-11-28")}

@@ -31,7 +31,7 @@ _KINDS: list[tuple[re.Pattern[str], str]] = [
 _SIGN = re.compile(
     r"(?<!dang )(?<!dang)(?<!thu )(?<!sac )\bky(?! hieu)(?! ten)(?! tat)(?! gia\b(?! han))(?! su)(?! nang)(?! thuat)"
     r"(?! niem)(?! luc)(?! uc)(?! yeu)"
-    r"|\bsealed\b|\bput pen to paper\b"
+    r"|\bsealed\b|\bput pen to paper\b|\bput (?:their|his|her|its) (?:signatures?|names?) (?:to|on)\b"
     r"(?! thi)(?! han)(?! tuc)(?! tuc)(?! hop)(?! hoc)\b|\bsign(ed|s|ing)?\b|\binked\b|\bconcluded\b|"
     r"\bentered into\b(?! force)|"
     r"(?<!the )(?<!their )(?<!its )\brenewed\b|\bexchanged\b(?= .{0,40}(mou|memorand|agreement))|"
@@ -57,7 +57,7 @@ _NOT_SIGNED = re.compile(
     r"expect(s|ed)? to sign|(could|may|might|would|will|should|can) be (concluded|inked|finali[sz]ed)|"
     r"under discussion|no date for (the )?signing|approv\w* the signing|chua co (van ban|thoa thuan|ban ghi nho)|"
     r"truoc khi ky|before signing|prior to signing|nothing (has|had|was) (yet )?been signed|on the table|"
-    r"xuc tien( viec)? ky|de nghi ky|chua co lich( ky)?)\b"
+    r"xuc tien( viec)? ky|de nghi ky|chua co lich( ky)?|dang de xuat|chua thong nhat)\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|hoan|"
                              r"postponed|delayed|cancel+ed|"

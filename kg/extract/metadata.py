@@ -54,8 +54,10 @@ def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, 
     published: PartialDate | None = None
     header_lines = 0
     idx = 0
-    while idx < len(lines) and (not lines[idx].strip() or _BREADCRUMB.search(lines[idx])):
-        idx += 1  # "Chinhphu.vn › Khoa học - Công nghệ": the site's section path, not the headline
+    while idx < len(lines) and (not lines[idx].strip() or _BREADCRUMB.search(lines[idx]) or
+                                (idx + 1 < len(lines) and _BREADCRUMB.search(lines[idx + 1]) and
+                                 len(lines[idx].split()) <= 4)):
+        idx += 1  # "Chinhphu.vn › Khoa học - Công nghệ": the site's section path (and the site's name above it)
     # "Thứ Sáu, 27-08-2021, 15:02" above the headline: a page copied with its date first
     while idx + 1 < len(lines) and _is_date_line(lines[idx]):
         published = published or next((d.date for d in find_dates(lines[idx]) if d.date.precision == "day"), None)
@@ -83,6 +85,7 @@ def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, 
         if m:
             name = re.split(r"\s+[-–]\s+|\s*\|", m.group("name"))[0].strip()
             name = re.sub(r"\s+(Ngày|Date|Posted|Cập)\b.*$", "", name).strip()
+            name = re.split(r"\s{2,}|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Thứ)\b", name)[0]
             if name and name not in authors:
                 authors.append(name)
         if published is None:

@@ -38,7 +38,8 @@ _VI_NAME_FIELDS = frozenset(
     "chat luong|an toan|thuc pham|moi truong|nang luong|thong tin|truyen thong|phap che|ke hoach|tai chinh|"
     "nong nghiep|cong nghiep|y te|giao thong|van tai|nang suat|ma so|ma vach|xuat khau|nhap khau|"
     "thi truong|doanh nghiep|hanh chinh|can bo|so huu|tri tue|hang hoa|san pham|dich vu|dien tu|hoa hoc|"
-    "vat ly|sinh hoc|co khi|det may|vien thong|hai quan|kinh te|phap ly|tong hop|tu tri|dan toc".split("|"))
+    "vat ly|sinh hoc|co khi|det may|vien thong|hai quan|kinh te|phap ly|tong hop|tu tri|dan toc|giam sat|"
+    "kiem nghiem".split("|"))
 _VI_NAME_LOWER = {"quoc", "gia", "te", "hoa", "va", "ve", "cac", "tu", "van", "so", "ma", "vach", "chau"}
 _VI_STOP = {"và", "của", "tại", "với", "đã", "ký", "kết", "là", "được", "có", "cho", "trong", "thuộc", "trực",
             "năm", "ngày", "tháng", "đến", "từ", "ở", "như", "do", "sẽ", "vào", "cùng", "nhưng", "nhằm", "để",

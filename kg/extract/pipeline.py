@@ -40,7 +40,8 @@ _SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"at the same (ceremony|event|meeting|occasion|signing)|tai cung (buoi le|le ky|su kien)|"
                        r"cung buoi le|ngay sau buoi|trong khuon kho (hoi thao|hoi nghi|su kien|dien dan|chuyen))\b")
 # "… signed the document in the presence of …", "… ký văn bản": the agreement reported before
-_DEFINITE_OBJECT = re.compile(r"\b(signed|inked) (the|this) (document|agreement|memorandum|mou|arrangement|deal|"
+_DEFINITE_OBJECT = re.compile(r"\b(signed|inked|put their (?:names|signatures) to) (the|this) (document|agreement|"
+                              r"memorandum|mou|arrangement|deal|"
                               r"letter)\b|"
                               r"\bky (van ban|ban ghi nho nay|thoa thuan nay)\b")
 _OF_ARRANGEMENT = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:của|of)\s+(?:the\s+)?$", re.I)
@@ -221,6 +222,7 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     # a department known by no acronym or reference entry: an office in it is an office of its parent
     generic_units = frozenset(k for k, o in orgs.items() if not o.from_reference and o.is_unit and not o.acronyms)
     custom_roles: dict[str, tuple[str, str]] = {}
+    list_date: PartialDate | None | bool = False  # the date of a list of signed documents being read
     for s in body:
         items = sentence_items(s, tokens, org_at, person_at, phrases, text, generic_units, custom_roles,
                                org_parent, demonyms)
@@ -228,6 +230,14 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
         ex.memberships.extend(memberships)
         ex.posts.extend(posts)
         folded = fold(s.text)
+        if list_date is not False:
+            if _LIST_ITEM.match(folded) and _listed_agreement(ex, s, items, list_date):
+                continue
+            list_date = False
+        if _LIST_INTRO.search(folded):
+            # "… đã trao 4 văn kiện hợp tác, gồm:", "signed the following documents:": the items follow
+            list_date = _date_for(s, dates, body, _last_fact_date(ex), _last_event_date(ex))
+            continue
         for clause in _signing_clauses(s, folded):
             clause_items = [it for it in items if clause.start <= it.start < clause.end]
             _agreement(ex, clause, clause_items, spans, dates, places, body, evidence=s)
@@ -399,6 +409,25 @@ def _signing_clauses(s: Sentence, folded: str) -> list[Sentence]:
             for a, b in zip(cuts, cuts[1:], strict=False) if s.text[a:b].strip()]
 
 
+_LIST_INTRO = re.compile(r"\b(ky|ky ket|trao|trao doi|exchanged|signed|inked)\b.{0,80}\b(van kien|van ban|thoa thuan|"
+                         r"ban ghi nho|documents|agreements|memoranda|instruments)\b.{0,60}(:|gom|bao gom|including|"
+                         r"as follows|sau day)\W*$")
+_LIST_ITEM = re.compile(r"\W*(?:\d+[.)]\s*)?(ban ghi nho|bien ban ghi nho|thoa thuan|hiep dinh|ke hoach|chuong trinh|"
+                        r"nghi dinh thu|memorandum|mou|agreement|arrangement|plan|letter of intent|protocol|"
+                        r"work plan|action plan|programme|program)\b")
+
+
+def _listed_agreement(ex: Extraction, s: Sentence, items, date: PartialDate | None) -> bool:
+    """One item of a list of signed documents ("Bản ghi nhớ … giữa X và Y;"): an agreement of the bodies
+    after "giữa/between", dated by the list's introduction."""
+    parties = _parties(ex, items, s.start, after_with_only=True)
+    if len(parties) < 2:
+        return False
+    kind = agr.agreement_kind(fold(s.text)[:60]) or "agreement"
+    ex.agreements.append(Agreement(kind, parties, [], date, None, None, None, s))
+    return True
+
+
 # "the 2018 STAMEQ-SCC cooperation arrangement", "a 2015 memorandum between STAMEQ and DSM", "Bản ghi nhớ
 # năm 2015 giữa X và Y": an agreement named by the year it was signed
 _YEAR_AGREEMENT = re.compile(
@@ -512,6 +541,8 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     stated_kind = agr.agreement_kind(folded)
     refers_back = bool(_REFERS_BACK.match(folded))
     definite = bool(_DEFINITE_OBJECT.search(folded))
+    if definite:
+        parties = _signers_bodies(ex, parties)  # "X, Director of NIST's … Office, put their names to the document"
     candidates = list(reversed(ex.agreements))
     if passive and not own:
         # "The renewal was signed by …": the latest signing of these parties, not the background one
