@@ -130,6 +130,7 @@ class Agreement:
     subject: str | None = None
     title: str | None = None
     sentence: Sentence | None = None
+    background: bool = False  # told as the past of another signing ("first signed in 2019"): not the occasion
 
 
 @dataclass

@@ -34,7 +34,7 @@ _SIGN = re.compile(
     r"|\bsealed\b|\bput pen to paper\b|\bput (?:their|his|her|its) (?:signatures?|names?) (?:to|on)\b"
     r"(?! thi)(?! han)(?! tuc)(?! tuc)(?! hop)(?! hoc)\b|\bsign(ed|s|ing)?\b|\binked\b|\bconcluded\b|"
     r"\bentered into\b(?! force)|"
-    r"(?<!the )(?<!their )(?<!its )\brenewed\b|\bexchanged\b(?= .{0,40}(mou|memorand|agreement))|"
+    r"(?<!the )(?<!their )(?<!its )(?<!a )(?<!an )\brenewed\b|\bexchanged\b(?= .{0,40}(mou|memorand|agreement))|"
     r"(?<!ky )(?<!dip )(?<!viec )(?<!ve )(?<!cua )\bgia han\b"
     r"(?= (\w+ ){0,2}(ban ghi nho|bien ban|thoa thuan|hiep dinh|ke hoach|chuong trinh))"
 )
@@ -55,16 +55,19 @@ _NOT_SIGNED = re.compile(
     r"hoan viec ky|hoan ky|(could|may|might|would|will|should|can) be signed|"
     r"being finali[sz]ed|(its|their) signing|no date (had|has) been (fixed|set)|scheduled for signing|"
     r"expect(s|ed)? to sign|(could|may|might|would|will|should|can) be (concluded|inked|finali[sz]ed)|"
-    r"under discussion|no date for (the )?signing|approv\w* the signing|chua co (van ban|thoa thuan|ban ghi nho)|"
-    r"truoc khi ky|before signing|prior to signing|nothing (has|had|was) (yet )?been signed|on the table|"
+    r"no date for (the )?signing|approv\w* the signing|chua co (van ban|thoa thuan|ban ghi nho) (nao )?(duoc )?ky|"
+    r"(xem xet|phe duyet|thong qua|trinh|ra soat|hoan thien)( \w+){0,6} truoc khi ky|"
+    r"(review|approv\w*|consider\w*)( \w+){0,6} (before|prior to) signing|nothing (has|had|was) (yet )?been signed|"
     r"xuc tien( viec)? ky|de nghi ky|chua co lich( ky)?|dang de xuat|chua thong nhat)\b"
 )
-_NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|hoan|"
+_NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"
                              r"postponed|delayed|cancel+ed|"
                              r"are expected|duoc xem xet|could|may|chua (duoc|di den|co)|duoc( \w+){0,3} thao luan|"
                              r"(was|were|has been) discussed)\b")
 # "sẽ/sắp/dự kiến … ký" read with its tones: folded, "chia sẻ" (share) would read as "sẽ"
 _FUTURE_VI = re.compile(r"(?<!\w)(sẽ|sắp|dự kiến)(\s+(?!đã\b)[\w-]+){0,8}\s+ký\b", re.I)
+# read with its tones: "hoàn thiện", "hoàn tất" (complete) fold to the same letters as "hoãn" (postpone)
+_POSTPONED_VI = re.compile(r"(?i)^\W*việc ký(?: kết)?\b.*\bhoãn\b")
 _AFTER_THE_SIGNING = re.compile(r"\b(after|at|during|before|following|since|on) the signing\b(?! of)")
 _SIGNING_CEREMONY = re.compile(r"\b(le ky|buoi ky|signing ceremony)\b")
 _SUBJECT = re.compile(r"\b(ve viec|ve|tren|trong linh vuc|on|concerning|regarding|in the field of|for)\b")
@@ -88,8 +91,9 @@ _COUNTED_DOCUMENTS = re.compile(r"(?: \w+){0,2}? (hai|ba|bon|nam|nhieu|mot so|ca
 def signing_position(folded_sentence: str, sentence: str | None = None) -> int | None:
     """Offset of the signing verb in a sentence that reports a signing, else None. With the sentence
     itself, "ký" must carry its own tone: "kỳ" (nhiệm kỳ), "kỹ" (kỹ thuật), "kỷ" (kỷ niệm) are other words."""
-    if _NOMINAL_FUTURE.search(folded_sentence):
-        return None  # "Việc ký kết … sẽ được xem xét", "The signing of … is expected …"
+    if _NOMINAL_FUTURE.search(folded_sentence) or (sentence is not None and _POSTPONED_VI.search(sentence)):
+        return None  # "Việc ký kết … sẽ được xem xét", "The signing of … is expected …", "… đã được hoãn lại"
+    counted = None
     for m in _SIGN.finditer(folded_sentence):
         if sentence is not None and folded_sentence[m.start():m.start() + 2] == "ky" and \
                 sentence[m.start():m.start() + 2].lower() != "ký":
@@ -101,7 +105,8 @@ def signing_position(folded_sentence: str, sentence: str | None = None) -> int |
         if _NOT_SIGNED.search(window):
             return None
         if _COUNTED_DOCUMENTS.match(folded_sentence, m.end()):
-            return None
+            counted = m.start() if counted is None else counted  # a signing of its own may follow
+            continue
         if _AFTER_THE_SIGNING.search(folded_sentence, max(0, m.start() - 20), m.end()):
             continue  # "… said after the signing", "at the signing ceremony": the signing told before
         if sentence is not None and _FUTURE_VI.search(sentence[max(0, m.start() - 60) : m.end() + 2]):
@@ -110,7 +115,14 @@ def signing_position(folded_sentence: str, sentence: str | None = None) -> int |
                 re.search(r"\b(da ky|ky ket|signed)\b", folded_sentence):
             continue
         return m.start()
-    return None
+    return counted
+
+
+def counted_documents(folded_sentence: str, pos: int) -> bool:
+    """Whether the signing verb at `pos` signs a number of documents ("đã ký kết hai văn kiện", "signed 14
+    international documents"): with no partner named, a summary the next sentences tell one by one."""
+    m = _SIGN.match(folded_sentence, pos)
+    return bool(m) and bool(_COUNTED_DOCUMENTS.match(folded_sentence, m.end()))
 
 
 def ceremony_is_subject(folded_sentence: str) -> bool:

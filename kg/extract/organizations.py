@@ -166,7 +166,7 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
         return j + 1  # "Uỷ ban nhân dân TP.HCM"
     # "Chi cục TĐC Cao Bằng", "Sở KH&CN Hà Nội": a field's abbreviation, then the place
     field_abbr = j + 1 < len(tokens) and tokens[j].is_acronym and tokens[j].start not in known_starts and \
-        j + 1 in place_ids and tokens[j + 1].line == tokens[i].line
+        tokens[j].end not in known_ends and j + 1 in place_ids and tokens[j + 1].line == tokens[i].line
     if field_abbr:
         k = _past_places(tokens, j + 1, place_ids, tokens[i].line)
         return k
@@ -179,13 +179,16 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
         t = tokens[j]
         if t.line != tokens[i].line:
             break
-        if t.text == "," and tokens[i].lowd == "bộ" and last == j and _listed_fields(tokens, j, known_starts):
+        if t.text == "," and tokens[i].lowd == "bộ" and last == j and _listed_fields(tokens, j, known_starts) and \
+                tokens[j - 1].end not in known_ends and not (i > 0 and tokens[i - 1].lowd in {"các", "những"}):
             j += 1  # "Bộ Đầu tư, Công nghiệp và Thương mại Uzbekistan": a ministry of several fields
             continue
         if not t.is_word:
             # "Phòng Kế hoạch - Hợp tác quốc tế", "Liên minh Kinh tế Á - Âu" (not "… Châu Á – APO")
+            # but not after a known name or a place, nor before a caption, an honorific or another apposition
             if t.text in {"-", "–"} and j + 1 < len(tokens) and tokens[j + 1].is_cap and last == j and \
-                    not tokens[j + 1].is_acronym:
+                    not tokens[j + 1].is_acronym and tokens[j - 1].end not in known_ends and j - 1 not in place_ids \
+                    and tokens[j + 1].lowd not in {"ảnh", "ông", "bà", "đơn", "cơ", "tổ", "nơi"}:
                 j += 1
                 continue
             break
@@ -203,15 +206,14 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
             k = j + 1 + (1 if tokens[j + 1].lowd == "phố" else 0)
             if k < len(tokens) and tokens[k].text == ".":
                 k += 1
-            first = k
-            while k < len(tokens) and tokens[k].is_cap and tokens[k].is_word and tokens[k].line == tokens[i].line:
-                k += 1
-            # "Ủy ban nhân dân tỉnh Bắc Ninh Lê Xuân Lợi": a person's name (family name first, two or three
-            # words after it) follows the province
-            k = next((c for c in (k - 3, k - 2, k - 4) if c > first and tokens[c].low in _VI_SURNAMES), k)
+            if k in place_ids:
+                # "Ủy ban nhân dân tỉnh Bắc Ninh Lê Xuân Lợi": the province's name, then perhaps a person's
+                k = _past_places(tokens, k, place_ids, tokens[i].line)
+            else:
+                while k < len(tokens) and tokens[k].is_cap and tokens[k].is_word and tokens[k].line == tokens[i].line:
+                    k += 1
             last = k
-            j = k
-            continue
+            break  # a local body's name ends with its locality
         if t.is_cap:
             last = j + 1
             lower_run = 0
@@ -315,10 +317,12 @@ def _country_office(tokens: list[Token], i: int, n: int, head: str, ref: Referen
     if k < len(tokens) and tokens[k].low == "tai":
         k += 1
     if k >= len(tokens) or k not in place_ids:
-        # "Phó Trưởng Phái đoàn EU": a body's delegation named without its country
-        return (j + 1, parent) if head == "phai doan" and parent and \
-            ref.orgs[parent].kind in {"international", "regional"} \
-            else None
+        # "Phó Trưởng Phái đoàn EU", "Tham tán Thương mại Phái đoàn EU": an official of a body's mission named
+        # without its country (a visiting "Phái đoàn ISO do … dẫn đầu" is a delegation, not a mission)
+        titled = any(tokens[x].lowd in {"trưởng", "tham", "tán", "đại", "sứ", "bí", "phó"}
+                     for x in range(max(0, i - 5), i))
+        return (j + 1, parent) if head == "phai doan" and parent and titled and \
+            ref.orgs[parent].kind in {"international", "regional"} else None
     k = _past_places(tokens, k, place_ids, tokens[i].line)
     return k, parent
 
@@ -622,7 +626,7 @@ def _role_spans(tokens: list[Token], role_phrases: dict) -> list[tuple[int, int]
 def _national_members(text: str, cands: list[OrgSpan], places: list) -> list[OrgSpan]:
     """"GS1 Hàn Quốc", "GS1 Korea": a federation's member organization in a country, a body of its own,
     keyed by the country so that both languages name one node ("GS1 Việt Nam" is in the reference)."""
-    country_at = {s: (e, p) for s, e, p in places if p.kind == "country" and p.country}
+    country_at = {s: (e, p) for s, e, p in places if p.kind in {"country", "region"} and p.country}
     out = []
     for c in cands:
         if c.source == "acronym" and c.text in _NATIONAL_MEMBERS:
@@ -635,7 +639,7 @@ def _national_members(text: str, cands: list[OrgSpan], places: list) -> list[Org
 
 def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[int, int] | None:
     while a < b and (tokens[a].low in _EN_SKIP_LEAD or tokens[a].low.endswith("-based")) and \
-            not (a + 1 < b and tokens[a].is_cap and tokens[a + 1].low == "people's"):
+            not (tokens[a].is_cap and "people's" in {tokens[x].low for x in range(a + 1, min(b, a + 3))}):
         a += 1  # "the Tokyo-based Asian Productivity Organization" (but "Hanoi People's Committee")
     # A role title before "of": "Head of the International Cooperation Department"
     for k in range(a, min(b, a + 5)):
@@ -891,12 +895,12 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
             after = text[sp.end:sp.end + 12].split()
             if after and after[0][:1].islower() and after[0] not in _VI_STOP:
                 continue
+            # the committee named last ("the committee's Vice Chairman"), a Vietnamese one first: "Ủy ban" after
+            # "Ủy ban Kỹ thuật Điện quốc tế (IEC)" in an article on the Ủy ban Tiêu chuẩn … Quốc gia is the latter
             named = [o for o in out if head in key(o.text) and o.source != "ref-short"]
-            own = any(o.key == sp.key and o.source != "ref-short" and head in key(o.text) for o in spans)
-            if named and not own:
-                sp.key = named[-1].key  # "the committee's Vice Chairman": the committee named last
-            elif own:
-                pass  # "Ủy ban" in an article that names "Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia"
+            local = [o for o in named if o.key not in ref.orgs or ref.orgs[o.key].country == "VN"]
+            if local or named:
+                sp.key = (local or named)[-1].key
             elif sp.key not in named_in_full:
                 continue
             out.append(sp)
@@ -980,8 +984,8 @@ def _office_of(name: str) -> str:
     head = next((h for h in _COUNTRY_OFFICE_HEAD_WORDS if name.lower().startswith(h)), None)
     if head is None:
         return name
-    if head == "phái đoàn":
-        return head  # an international body's delegation: "Phái đoàn EU", "… tại Việt Nam" are one in an article
+    if head == "phái đoàn" and " tại " not in name:
+        return "phái đoàn Việt Nam"  # "Phó Trưởng Phái đoàn EU" in a Vietnamese article: the mission here
     place = name.split(" tại ", 1)[1] if " tại " in name else " ".join(words[-2:])
     return f"{head} {place}"
 

@@ -24,6 +24,7 @@ for _t, _keep in [
     ("h.e", "H.E."), ("pgs. ts", "PGS.TS."), ("gs. ts", "GS.TS."), ("tiến sỹ", "Tiến sĩ"),
     # Malaysian and Indian honorifics
     ("datuk", "Datuk"), ("dato", "Dato"), ("dato'", "Dato'"), ("datin", "Datin"), ("tan sri", "Tan Sri"),
+    ("datuk seri", "Datuk Seri"), ("dato seri", "Dato Seri"), ("dato' sri", "Dato' Sri"), ("dato sri", "Dato Sri"),
     ("puan sri", "Puan Sri"), ("shri", "Shri"), ("smt", "Smt."), ("smt.", "Smt."),
 ]:
     # Keyed with diacritics: "chị" is an honorific, "Chi" in "Ho Chi Minh" is not.

@@ -193,8 +193,8 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
         # the dateline's day is the report's: "NANNING, Sept. 18 -- … signed … on Tuesday" dates the signing
         # by the day its sentence names (with none, the dateline's day is the day of the news)
         first = next((s for s in ex.sentences if s.start <= dateline[1] < s.end), None)
-        if first and any(first.start <= d.start < first.end and d.start != dateline[1] and
-                         d.date.precision == "day" for d in dates):
+        if first and any(first.start <= d.start < first.end and d.start != dateline[1] and d.relative
+                         for d in dates):
             dates = [d for d in dates if d.start != dateline[1]]
     org_at = {tokens[i].start: (sp.key, sp.start, sp.end) for sp in spans for i in _first_token(tokens, sp.start)}
     person_at = {tokens[i].start: (p.key, p.start, p.end) for p in person_spans for i in _first_token(tokens, p.start)}
@@ -299,10 +299,7 @@ def _days(d: PartialDate) -> int:
     return d.year * 372 + ((d.month or 1) - 1) * 31 + (d.day or 1)
 
 
-def s_first_day(s: Sentence, dates: list[DateMention]) -> str:
-    """The earliest day a sentence may tell of: no later than the last dated mention before it."""
-    before = [d.date.earliest() for d in dates if d.start < s.start]
-    return max(before) if before else "9999-12-31"
+_RIGHT_AFTER = re.compile(r"\b(ngay sau|right after|shortly after|immediately after|sau do|afterwards)\b")
 
 
 def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
@@ -335,13 +332,15 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
     last = earlier[-1]
     if _AT_EVENT.search(folded) and last_event_date is not None:
         return last_event_date  # "Kết thúc phiên họp, hai bên đã ký …": the meeting's day
-    if _SAME_OCCASION.search(folded) and last_fact_date is not None:
+    occasion = _SAME_OCCASION.search(folded)
+    if occasion and last_fact_date is not None:
         # "at the ceremony", "on the sidelines": the occasion just reported — or the story's own day when
         # the last fact told is background ("Ngay sau buổi tiếp" after a mention of a 2019 MoU)
         story = next((d.date for d in dates if d.date.precision == "day" and not d.is_period and not d.end_date
                       and any(b.start <= d.start < b.end for b in body)), None)
+        # ("at the same meeting" is the last fact's occasion whenever it was)
         if story is not None and _days(last_fact_date) < _days(story) - 60 and \
-                story.earliest() <= s_first_day(s, dates):
+                (_RIGHT_AFTER.search(folded) or not re.search(r"\b(same|cung)\b", occasion.group(0))):
             return story
         return last_fact_date
     later = _DAYS_LATER.match(folded)
@@ -431,7 +430,8 @@ def _listed_agreement(ex: Extraction, s: Sentence, items, date: PartialDate | No
 # "the 2018 STAMEQ-SCC cooperation arrangement", "a 2015 memorandum between STAMEQ and DSM", "Bản ghi nhớ
 # năm 2015 giữa X và Y": an agreement named by the year it was signed
 _YEAR_AGREEMENT = re.compile(
-    r"\b(?:the|a|an|its|their)\s+(?P<year>(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,4}?"
+    r"\b(?:the|a|an|its|their)\s+(?P<year>(?:19|20)\d\d)\s+(?:(?!(?:of|the|plan|meeting|implementation|"
+    r"work|action)\b)[\w-]+\s+){0,3}?"
     r"(?P<noun>memorandum|mou|agreement|arrangement|accord|mra)\b|"
     r"\b(?P<vnoun>ban ghi nho|bien ban ghi nho|thoa thuan|hiep dinh)(?: hop tac)? (?:ky (?:ket )?)?nam "
     r"(?P<vyear>(?:19|20)\d\d)\b")
@@ -441,11 +441,14 @@ _BETWEEN = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:between|giua)\b")
 def _agreement_in_force(ex: Extraction, s: Sentence, folded: str, spans: list[OrgSpan], ref: Reference) -> None:
     """An agreement the sentence names by its year and parties: signed that year, whether or not the
     sentence reports the signing ("… builds on a 2015 memorandum between STAMEQ and DSM")."""
+    now = ex.document.published.year if ex.document.published else None
     for m in _YEAR_AGREEMENT.finditer(folded):
         if agr._NOT_SIGNED.search(folded, m.start(), min(len(folded), m.end() + 80)) or \
                 agr._NOT_SIGNED.search(folded, max(0, m.start() - 40), m.start()):
             continue
         year = int(m.group("year") or m.group("vyear"))
+        if now is not None and year >= now:
+            continue  # "the 2025 implementation plan", "Bản ghi nhớ năm 2025": this year's, not one in force
         noun = m.group("noun") or m.group("vnoun")
         inside = [sp for sp in spans if s.start + m.start() <= sp.start < s.start + m.end()]
         after = _BETWEEN.match(folded, m.end())
@@ -463,8 +466,9 @@ def _agreement_in_force(ex: Extraction, s: Sentence, folded: str, spans: list[Or
             continue
         if any(set(a.parties) == set(parties) and a.signed_on and a.signed_on.year == year for a in ex.agreements):
             continue
-        kind = agr.agreement_kind(noun) or "agreement"
-        ex.agreements.append(Agreement(kind, parties, signed_on=PartialDate(year), sentence=s))
+        kind = "mou" if noun in {"memorandum", "mou", "ban ghi nho", "bien ban ghi nho"} else \
+            agr.agreement_kind(noun) or "agreement"
+        ex.agreements.append(Agreement(kind, parties, signed_on=PartialDate(year), sentence=s, background=True))
 
 
 def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
@@ -548,7 +552,10 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         # "The renewal was signed by …": the latest signing of these parties, not the background one
         candidates.sort(key=lambda a: a.signed_on.iso() if a.signed_on else "", reverse=True)
     earlier = None  # the signing this sentence refers back to, when it gives another date
+    background = False
     for a in candidates:
+        if a.background:
+            continue  # "the 2015 memorandum between STAMEQ and KATS" is not what a later signing adds to
         same_parties = set(parties) <= set(a.parties) and (len(parties) < 2 or set(parties) == set(a.parties) or
                                                            (passive and not own))
         # "The MoU was signed by …" with no date of its own: the signing already reported
@@ -577,6 +584,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         # parties' first signing, another agreement
         parties, kind = list(earlier.parties), stated_kind or earlier.kind
         signatories = [p for p in signatories if p not in earlier.signatories]
+        background = True
     if not parties:
         return
     if len(parties) == 1 and span:
@@ -587,13 +595,15 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
                 if _OF_ARRANGEMENT.match(ex.document.text[kind_end:it.start]):
                     parties.append(it.value)
                 break
+    if len(parties) < 2 and agr.counted_documents(folded, pos):
+        return  # "BoA đã ký kết hai văn kiện hợp tác với các tổ chức công nhận của Nhật Bản": told one by one next
     if len(parties) == 1:
         other = _prominent_other(spans, parties[0], ex.organizations)
         if other:
             parties.append(other)
     if len(parties) < 2:
         return
-    ex.agreements.append(Agreement(kind, parties, signatories, date, place, subject, None, s))
+    ex.agreements.append(Agreement(kind, parties, signatories, date, place, subject, None, s, background))
 
 
 def _signers_bodies(ex: Extraction, parties: list[str]) -> list[str]:
@@ -738,11 +748,14 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
                 items[idx + 1].kind == "tok" and items[idx + 1].value in {"unit", "subsidiary", "member", "agency"}:
             continue  # "QUACERT, a STAMEQ unit, signed": STAMEQ qualifies the signer
         after_signers = by[1] is not None and it.start >= by[1]  # "…, with Deputy Minister X in attendance"
-        if (it.start < verb_at or (after_with and not after_signers) or
-                (by[0] is not None and by[0] <= it.start < (by[1] or it.end))) and it.value not in parties:
-            parties.append(it.value)
-            if in_occasion:
-                occasion.add(it.value)
+        if it.start < verb_at or (after_with and not after_signers) or \
+                (by[0] is not None and by[0] <= it.start < (by[1] or it.end)):
+            if it.value not in parties:
+                parties.append(it.value)
+                if in_occasion:
+                    occasion.add(it.value)
+            elif not in_occasion:
+                occasion.discard(it.value)  # "During a visit to PTB …, VMI, PTB and NMIJ signed": PTB signs too
     # the bodies of the occasion's phrase only watched, when the clause names two others that sign
     if occasion and len([p for p in parties if p not in occasion]) >= 2:
         parties = [p for p in parties if p not in occasion]
@@ -800,7 +813,7 @@ def _last_event_date(ex: Extraction) -> PartialDate | None:
 
 
 def _last_fact_date(ex: Extraction) -> PartialDate | None:
-    facts = [(a.sentence.start if a.sentence else 0, a.signed_on) for a in ex.agreements] + \
+    facts = [(a.sentence.start if a.sentence else 0, a.signed_on) for a in ex.agreements if not a.background] + \
             [(e.sentence.start if e.sentence else 0, e.start) for e in ex.events]
     dated = [f for f in facts if f[1] is not None]
     if not dated:

@@ -139,8 +139,11 @@ def _vi_extended_title(toks: list[Token], i: int, n: int, org_at, person_at) -> 
                 toks[w + 1].start in org_at and toks[w - 1].is_word:
             # "…, Viện X", "… (VMI)": the body follows the comma or opens the parenthesis
             return w - 1, w + 1 if toks[w].text in {",", "("} else w
-        if w > j and w < len(toks) and toks[w].start in org_at and toks[w - 1].is_word:
-            return w - 1, w  # "Tham tán Khoa học - Công nghệ Đại sứ quán Nhật Bản": the portfolio, then the body
+        if w > j and w < len(toks) and toks[w].start in org_at and toks[w - 1].is_word and \
+                f"{toks[j].low} {toks[j + 1].low}" not in _UNIT_HEADS and toks[j].low not in _UNIT_HEADS:
+            # "Tham tán Khoa học - Công nghệ Đại sứ quán Nhật Bản": the portfolio, then the body (but "Giám đốc
+            # Trung tâm WTO và Hội nhập" heads a unit whose name holds a body's acronym)
+            return w - 1, w
         return None
     if j + 1 >= len(toks) or toks[j].low != "phu" or toks[j + 1].low != "trach":
         return None
@@ -151,6 +154,8 @@ def _vi_extended_title(toks: list[Token], i: int, n: int, org_at, person_at) -> 
     return (w - 1, w) if w > j + 2 else None
 
 
+_UNIT_HEADS = frozenset({"trung tam", "phong", "ban", "vu", "vien", "cuc", "van phong", "chi cuc", "so", "khoi",
+                         "nhom", "bo phan", "tong cuc"})
 _OCCUPATIONS = {"officer", "adviser", "advisor", "economist", "scientist", "engineer", "counsellor", "counselor",
                 "metrologist", "coordinator", "strategist", "negotiator", "auditor", "assessor", "inspector"}
 
