@@ -1403,3 +1403,23 @@ def test_review2_compound_honorifics_and_more_national_members():
     assert list(e.people) == ["ahmad-zahid"]
     e = extract_text("T\nGS1 Vietnam and GS1 US signed a letter of intent on 5 June 2024.", "t.txt")
     assert [a[1] for a in _signed(e)] == [("gs1-us", "nbc")]
+
+
+def test_a_document_amended_and_the_one_it_amends_signed_years_before():
+    e = ex("Ngày 5/6/2024, tại hội nghị, Tổng cục TĐC và KATS đã ký Biên bản ghi nhớ sửa đổi, bổ sung Biên bản ghi nhớ "
+           "về hợp tác tiêu chuẩn hoá được ký năm 2018.")
+    assert _signed(e) == [("mou", ("kats", "stameq"), "2018"), ("mou", ("kats", "stameq"), "2024-06-05")]
+
+
+def test_a_postponed_signing_told_mid_sentence_and_the_headline_that_sums_up():
+    assert ex("Cũng theo ông Thuỷ, việc ký bản ghi nhớ giữa BoA và JAB, vốn dự kiến diễn ra trong quý II/2023, đã được "
+              "hoãn sang năm 2024.").agreements == []
+    e = extract_text("TÜV SÜD and QUATEST 3 sign cooperation agreement\nPosted: 15th March 2024\n\nOn 14 March 2024, "
+                     "TÜV SÜD and QUATEST 3 signed a cooperation agreement in Ho Chi Minh City.", "t.txt")
+    assert [a[2] for a in _signed(e)] == ["2024-03-14"]
+
+
+def test_this_is_says_what_the_last_signing_was():
+    e = ex("Sáng 20/5/2025, Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia và BIS đã ký Bản ghi nhớ. Đây là văn bản "
+           "hợp tác quốc tế đầu tiên được Ủy ban ký kết kể từ khi được tổ chức lại từ tháng 3/2025.")
+    assert _signed(e) == [("mou", ("bis", "stameq"), "2025-05-20")]

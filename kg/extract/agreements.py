@@ -67,7 +67,7 @@ _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will
 # "sẽ/sắp/dự kiến … ký" read with its tones: folded, "chia sẻ" (share) would read as "sẽ"
 _FUTURE_VI = re.compile(r"(?<!\w)(sẽ|sắp|dự kiến)(\s+(?!đã\b)[\w-]+){0,8}\s+ký\b", re.I)
 # read with its tones: "hoàn thiện", "hoàn tất" (complete) fold to the same letters as "hoãn" (postpone)
-_POSTPONED_VI = re.compile(r"(?i)^\W*việc ký(?: kết)?\b.*\bhoãn\b")
+_POSTPONED_VI = re.compile(r"(?i)\bviệc ký(?: kết)?\b.*\bhoãn\b")
 _AFTER_THE_SIGNING = re.compile(r"\b(after|at|during|before|following|since|on) the signing\b(?! of)")
 _SIGNING_CEREMONY = re.compile(r"\b(le ky|buoi ky|signing ceremony)\b")
 _SUBJECT = re.compile(r"\b(ve viec|ve|tren|trong linh vuc|on|concerning|regarding|in the field of|for)\b")

@@ -77,6 +77,9 @@ _EFFECTIVE = re.compile(r"\b(hieu luc|effective (from|as of|on|since)|in force|i
 _VERB_THEN_DATE = re.compile(r"(?i)(?:signed|inked|concluded|ký(?: kết)?)\s+(?:in|on|vào|năm|ngày|hồi)\b")
 _PLACE_COMMA = re.compile(r"[^\W\d][^,\n\d]{0,40},\s*")
 _DAY_MONTH_DATELINE = re.compile(r"[^\W\d][^,\n\d]{1,40},\s*(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})\s*(?:\(\w+\)\s*)?[—–-]\s")
+# a clause that opens with its verb: "được ký năm 2018", "signed in 2009": the document named before, signed then
+_RELATIVE_SIGNED = re.compile(r"\W*(duoc ky|ky nam|signed (in|on)|first signed|originally signed)\b")
+_THIS_IS = re.compile(r"\W*(day la|do la|day cung la|this is|this was|it is|it was|that was)\b")
 _ORIGINAL = re.compile(r"\b(first|originally|initially|original|lan dau|ban dau|dau tien)\b")
 _CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ho) (?:\w+ )?(?:ky|signed)\b|ma (?:\w+ ){0,4}ky\b|"
                            r"(?:duoc )?ky (?:ket )?(?:lan dau|tu|vao|nam)\b)|"
@@ -395,7 +398,10 @@ def _signing_clauses(s: Sentence, folded: str) -> list[Sentence]:
         return [s]
     cuts = [0]
     for p in positions[1:]:
-        cut = max(s.text.rfind(",", cuts[-1], p), s.text.rfind(";", cuts[-1], p))
+        # the comma of "sửa đổi, bổ sung" (amending and supplementing) is inside a document's name
+        commas = [c.start() for c in re.finditer(r"[,;]", s.text[:p]) if c.start() >= cuts[-1] and
+                  not folded.startswith("sua doi, bo sung", max(0, c.start() - 7))]
+        cut = commas[-1] if commas else -1
         if cut <= positions[len(cuts) - 1]:
             # no comma: "renewed the MoU they first signed in 2015", "… the MoU first signed by X in 2018"
             rel = [m.start() for m in _CLAUSE_START.finditer(folded, positions[len(cuts) - 1] + 2, p + 16)
@@ -475,7 +481,13 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
                evidence: Sentence | None = None) -> None:
     folded = fold(s.text)
     pos = agr.signing_position(folded, s.text)
-    if pos is None:
+    if pos is None or (ex.document.headline and (evidence or s).text.strip() == ex.document.headline.strip()):
+        return  # the headline sums up a signing the body tells
+    verb = agr._SIGN.match(folded, pos)
+    if _THIS_IS.match(folded) and ex.agreements and verb and \
+            not re.match(r"\s*(?:ket\s+)?(?:nam|vao|in|on|ngay|thang)\b", folded[verb.end():]):
+        # "Đây là văn bản hợp tác đầu tiên được Ủy ban ký kết kể từ …": says what the last signing was (but
+        # "Đây là văn bản triển khai Thỏa thuận mà hai cơ quan đã ký năm 2010" tells an earlier one)
         return
     kind = agr.agreement_kind(folded[pos:pos + 45]) or agr.agreement_kind(folded[:pos]) or "agreement"
     verb_at = s.start + pos
@@ -579,7 +591,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         return
     clause_start = s.start
     s = evidence or s
-    if earlier is not None and len(parties) < 2 and _ORIGINAL.search(folded):
+    if earlier is not None and len(parties) < 2 and (_ORIGINAL.search(folded) or _RELATIVE_SIGNED.match(folded)):
         # "Thoả thuận này được ký lần đầu năm 2019", "The original MoU was signed in 2018 by …": the same
         # parties' first signing, another agreement
         parties, kind = list(earlier.parties), stated_kind or earlier.kind
