@@ -40,17 +40,21 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ"): per token, then
         lowered = None
     canon = canonical_tone(lowered) if lowered is not None else None
-    out = []
-    line = 0
-    last = 0
-    for m in _TOKEN.finditer(text):
-        a, b = m.span()
-        line += text.count("\n", last, a)
-        last = a
-        word = m.group()
-        lowd = canon[a:b] if canon is not None else canonical_tone(word.lower())
-        c = word[0]
-        out.append(Token(a + offset, b + offset, word, folded[a:b], line, lowd, c.isalnum(), c.isupper()))
+    out: list[Token] = []
+    append = out.append
+    new = tuple.__new__  # Token's own __new__ is a Python function: one call fewer per token
+    finditer = _TOKEN.finditer
+    # No token holds a line break, so each line is read on its own and the line index is known.
+    pos = 0
+    for line, ln in enumerate(text.split("\n")):
+        end = pos + len(ln)
+        for m in finditer(text, pos, end):
+            a, b = m.span()
+            word = m.group()
+            c = word[0]
+            lowd = canon[a:b] if canon is not None else canonical_tone(word.lower())
+            append(new(Token, (a + offset, b + offset, word, folded[a:b], line, lowd, c.isalnum(), c.isupper())))
+        pos = end + 1
     return out
 
 
