@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from kg.extract.people import _VI_SURNAMES
 from kg.extract.reference import Reference, unify_spelling
 from kg.extract.text import canonical_tone, key, slug
-from kg.extract.tokens import PhraseTable, Token, match_phrase, tokenize
+from kg.extract.tokens import PhraseTable, Token, match_phrase, phrase_matches, tokenize
 from kg.model import Organization
 
 _VI_HEADS = [
@@ -135,7 +135,7 @@ class _Builder:
 
 
 def _is_role_at(tokens: list[Token], i: int, role_phrases: dict[tuple[str, ...], str]) -> int:
-    m = match_phrase(tokens, i, role_phrases)
+    m = phrase_matches(tokens, role_phrases).get(i)
     return m[0] if m else 0
 
 
@@ -352,13 +352,13 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
 
     ref_starts = frozenset(c.start for c in cands)  # where a known body (reference name or acronym) starts
     # Vietnamese names are read in English articles too (quoted names, bilingual pages); the rules are cheap.
-    for i, t in enumerate(tokens):
+    heads = phrase_matches(tokens, _VI_HEAD_PHRASES, exact=True)
+    offices = phrase_matches(tokens, _COUNTRY_OFFICE_PHRASES, exact=True)
+    for i in sorted(heads.keys() | offices.keys()):
+        t = tokens[i]
         if not t.is_cap:
             continue
-        m = match_phrase(tokens, i, _VI_HEAD_PHRASES, exact=True) or \
-            match_phrase(tokens, i, _COUNTRY_OFFICE_PHRASES, exact=True)
-        if not m:
-            continue
+        m = heads.get(i) or offices.get(i)
         n, head = m
         nxt = tokens[i + n].low if i + n < len(tokens) else ""
         if nxt in _VI_NOT_AFTER_HEAD.get(head, set()):
@@ -459,10 +459,7 @@ def _acronyms_after_offices(text: str, tokens: list[Token], spans: list[OrgSpan]
     """An unknown acronym right after an office names the body: "ông Lin, Tổng Giám đốc CPC"."""
     taken = [(s.start, s.end) for s in spans]
     extra = []
-    for i in range(len(tokens)):
-        m = match_phrase(tokens, i, role_phrases)
-        if not m:
-            continue
+    for i, m in phrase_matches(tokens, role_phrases).items():
         j = i + m[0]
         if j < len(tokens) and tokens[j].low in {"cua", "of"}:
             j += 1
@@ -509,20 +506,20 @@ def _propagate_names(text: str, folded: str, spans: list[OrgSpan], masked: list[
 
 def _role_spans(tokens: list[Token], role_phrases: dict) -> list[tuple[int, int]]:
     out = []
-    for i in range(len(tokens)):
-        m = match_phrase(tokens, i, role_phrases)
-        if m and tokens[i + m[0] - 1].low == "truong":  # "Tổng cục trưởng", "Viện trưởng": not a body
+    for i, m in phrase_matches(tokens, role_phrases).items():
+        if tokens[i + m[0] - 1].low == "truong":  # "Tổng cục trưởng", "Viện trưởng": not a body
             out.append((tokens[i].start, tokens[i + m[0] - 1].end))
     return out
 
 
 def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[int, int] | None:
+    role_at = phrase_matches(tokens, role_phrases)
     while a < b and (tokens[a].low in _EN_SKIP_LEAD or tokens[a].low.endswith("-based")):
         a += 1  # "the Tokyo-based Asian Productivity Organization"
     # A role title before "of": "Head of the International Cooperation Department"
     for k in range(a, min(b, a + 5)):
         if tokens[k].low in {"of", "for"}:
-            if match_phrase(tokens, a, role_phrases) and match_phrase(tokens, a, role_phrases)[0] == k - a:
+            if role_at.get(a) and role_at[a][0] == k - a:
                 a = k + 1
                 while a < b and tokens[a].low == "the":
                     a += 1
@@ -537,7 +534,7 @@ def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[i
     for k in range(a, b - 1):
         if tokens[k].text.endswith(("'s", "’s")):
             a = k + 1
-    m = match_phrase(tokens, a, role_phrases) if a < b else None
+    m = role_at.get(a) if a < b else None
     if m and a + m[0] >= b:
         return None
     # "… of the Republic of Belarus Vice President David Mitchell": a title and a name after the body's
@@ -545,7 +542,7 @@ def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[i
     for k in range(a + 1, b - 1):
         if tokens[k - 1].low in _EN_CONNECT or tokens[k - 1].low == "the":
             continue
-        m = match_phrase(tokens, k, role_phrases)
+        m = role_at.get(k)
         if m and k + m[0] < len(tokens) and tokens[k + m[0]].is_cap and tokens[k + m[0]].low not in _EN_CONNECT \
                 and any(tokens[x].low in _EN_ORG_NOUNS or tokens[x].is_acronym for x in range(a, k)):
             b = k

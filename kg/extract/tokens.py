@@ -128,6 +128,38 @@ class PhraseTable(dict):
         return self[k]
 
 
+_MATCHES_CACHE: dict[tuple[int, int, bool], tuple[list[Token], dict, dict[int, tuple[int, str]]]] = {}
+
+
+def phrase_matches(tokens: list[Token], phrases: dict[tuple[str, ...], str],
+                   exact: bool = False) -> dict[int, tuple[int, str]]:
+    """{i: match_phrase(tokens, i, phrases, exact)} for every index where that is not None, in the order
+    of i. Computed once per token list and table: the rules look for offices, honorifics and head nouns
+    at the same tokens of a document many times (a dict look-up instead of a call)."""
+    k = (id(tokens), id(phrases), exact)
+    cached = _MATCHES_CACHE.get(k)
+    if cached is not None and cached[0] is tokens and cached[1] is phrases:
+        return cached[2]
+    table = phrases if isinstance(phrases, PhraseTable) else PhraseTable(phrases)
+    firsts = table.firsts
+    out: dict[int, tuple[int, str]] = {}
+    for i, t in enumerate(tokens):
+        if (t.lowd if exact else t.low) in firsts:
+            m = match_phrase(tokens, i, table, exact)
+            if m is not None:
+                out[i] = m
+    if len(_MATCHES_CACHE) > 16:
+        _MATCHES_CACHE.clear()
+    _MATCHES_CACHE[k] = (tokens, phrases, out)
+    return out
+
+
+def first_words(phrases: dict[tuple[str, ...], str]) -> set[str]:
+    """The words a phrase of the table can start with: `match_phrase` is None at a token whose word
+    (`low`, or `lowd` when exact) is not among them."""
+    return phrases.firsts if isinstance(phrases, PhraseTable) else PhraseTable(phrases).firsts
+
+
 def match_phrase(tokens: list[Token], i: int, phrases: dict[tuple[str, ...], str],
                  exact: bool = False) -> tuple[int, str] | None:
     """Longest phrase (a tuple of folded words, or of `lowd` words when exact) starting at token i,
