@@ -7,6 +7,7 @@ running text, keep their precision (day / month / year), tell a signing date fro
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -121,16 +122,40 @@ def find_dates(text: str, default_year: int | None = None, reference: PartialDat
                ) -> list[DateMention]:
     """All date mentions, left to right, non-overlapping, invalid dates dropped. `reference` (the
     publication date) resolves relative weekdays ("last Tuesday"); without it they are not dates."""
-    taken: list[tuple[int, int]] = []
+    # The mentions taken so far, disjoint, sorted by start (so by end too): a bisection finds an overlap.
+    starts: list[int] = []
+    ends: list[int] = []
     found: list[DateMention] = []
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        i = bisect.bisect_left(starts, b) - 1  # the last mention starting before b ends latest of those
+        return i < 0 or ends[i] <= a
 
     windows = _digit_windows(text)
+    low = text.lower()
+    # Where the lower-cased text reads as the patterns' IGNORECASE parts do (see _SRE_CASE_SPECIAL), the
+    # words a pattern needs are looked up in it with plain string searches first.
+    plain = len(low) == len(text) and not _SRE_CASE_SPECIAL.search(text)
+    has_reference = _reference_day(reference) is not None
+    if plain:
+        # what each window holds of the words and numbers the patterns need: (window, needs met) per window
+        marks = [((a, b), _window_marks(text, low, a, b)) for a, b in windows]
     for kind, pattern in _PATTERNS:
-        spans = [(0, len(text))] if kind in _DIGITLESS else windows
-        for m in (m for a, b in spans for m in pattern.finditer(text, a, b)):
+        # without a reference day relative dates give nothing, without a default year a day or month alone
+        if (kind in _NEEDS_REFERENCE and not has_reference) or (kind in _NEEDS_DEFAULT_YEAR and default_year is None):
+            continue
+        if kind in _DIGITLESS:
+            if not plain:
+                matches = pattern.finditer(text, 0, len(text))
+            elif _ANYWHERE[kind](text, low):
+                matches = _scan(pattern, text, low, _STARTS[kind])
+            else:
+                continue
+        else:
+            needs = _WINDOW_NEEDS[kind]
+            spans = [w for w, has in marks if has & needs == needs] if plain else windows
+            matches = (m for a, b in spans for m in pattern.finditer(text, a, b))
+        for m in matches:
             a, b = m.start(), m.end()
             # Leading whitespace of optional prefixes is not part of the mention.
             while a < b and text[a].isspace():
@@ -152,10 +177,77 @@ def find_dates(text: str, default_year: int | None = None, reference: PartialDat
                 continue
             if kind in {"vi_daymonth", "en_md", "en_dm"} and _RECURRING.match(text, b):
                 continue  # "falls on 20 May each year": a day of every year, not a date
-            taken.append((a, b))
+            i = bisect.bisect_left(starts, a)
+            starts.insert(i, a)
+            ends.insert(i, b)
             found.append(dm)
     found.sort(key=lambda d: d.start)
     return found
+
+
+# ---- prefilters: what each pattern cannot match without (they change no result, only skip work) ----------
+_NEEDS_REFERENCE = frozenset({"relative", "en_weekday", "vi_weekday"})  # _relative, _weekday: None without it
+_NEEDS_DEFAULT_YEAR = frozenset({"en_m", "vi_m", "vi_daymonth", "en_md", "en_dm"})  # _make: None without a default year
+# Characters IGNORECASE matching does not read as str.lower() does: "İ" (its lower case is two characters) and
+# those re treats as case variants of another letter ("ı" of "i", "ſ" of "s", "ẛ" of "ṡ"). A text holding one
+# is scanned without prefilters.
+_SRE_CASE_SPECIAL = re.compile("[\u0130\u0131\u017f\u1e9b]")
+_LOW_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december" \
+              r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+# Where a match of each pattern scanned over the whole text can start, in the lower-cased text: every match
+# starts at a match of these (a superset), so only those places are tried.
+_STARTS = {
+    "en_m": re.compile(r"(?:in|since|from|during|early|late|until|by)\s+" + _LOW_MONTHS + r"|mid-\s*" + _LOW_MONTHS),
+    "en_weekday": re.compile(r"(?:last|on|this past)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"),
+    "vi_weekday": re.compile(r"(?:hôm|vào|sáng|chiều|tối|trưa)\s+(?:thứ\s|chủ nhật)"),
+    "relative": re.compile(
+        r"hôm qua|sáng qua|chiều qua|tối qua|trưa qua|hôm nay|sáng nay|chiều nay|tối nay|trưa nay|"
+        r"yesterday|today|this morning|this afternoon|tháng trước|năm ngoái|last month|last year|earlier this month|"
+        r"tháng này|this month|năm nay|this year|last week|tuần trước|tuần qua"),
+}
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_ANY_EN_MONTH = re.compile(_EN_MONTH_RE)  # case-sensitive in every pattern that names a month in English
+_ANY_EN_WEEKDAY = re.compile(_EN_WEEKDAY_RE)  # case-sensitive in en_weekday
+_ANY_VI_DAY_WORD = re.compile(r"ngày|hôm|sáng|chiều|tối|trưa")  # in the lower-cased text
+# A quick look at the whole text before the patterns scanned over all of it: False when it cannot match.
+_ANYWHERE = {
+    "en_m": lambda text, low: _ANY_EN_MONTH.search(text) is not None,
+    "en_weekday": lambda text, low: _ANY_EN_WEEKDAY.search(text) is not None,
+    "vi_weekday": lambda text, low: "thứ" in low or "chủ nhật" in low,
+    "relative": lambda text, low: True,
+}
+# What a pattern read inside the digit windows needs in the window: bits of _window_marks.
+_YEAR, _EN_MONTH, _THANG, _DAY_WORD = 1, 2, 4, 8
+_WINDOW_NEEDS = {
+    "iso": _YEAR, "vi_range": _YEAR, "vi_full": _YEAR, "vi_monthword": _YEAR | _THANG, "en_range": _YEAR | _EN_MONTH,
+    "en_dmy": _YEAR | _EN_MONTH, "en_mdy": _YEAR | _EN_MONTH, "en_m_dy": _YEAR | _EN_MONTH, "vi_month": _YEAR | _THANG,
+    "vi_daymonth": _DAY_WORD, "en_my": _YEAR | _EN_MONTH, "en_md": _EN_MONTH, "en_dm": _EN_MONTH, "vi_m": _THANG,
+    "period": _YEAR, "year": _YEAR,
+}
+
+
+def _window_marks(text: str, low: str, a: int, b: int) -> int:
+    """Which of a year, an English month name, "tháng" and a Vietnamese day word ("ngày", "sáng"…) the
+    window [a, b) holds, as bits: a pattern that needs one the window lacks has no match in it."""
+    return ((_YEAR if _ANY_YEAR.search(text, a, b) else 0) | (_EN_MONTH if _ANY_EN_MONTH.search(text, a, b) else 0) |
+            (_THANG if low.find("tháng", a, b) >= 0 else 0) | (_DAY_WORD if _ANY_VI_DAY_WORD.search(low, a, b) else 0))
+
+
+def _scan(pattern: re.Pattern[str], text: str, low: str, starts: re.Pattern[str]):
+    """The matches of pattern.finditer(text) when every match starts where `starts` matches `low` (the
+    text lower-cased, same length): the pattern is tried only there. None of these patterns matches the
+    empty string, so after a match the next one is looked for from its end, as finditer does."""
+    pos = 0
+    while True:
+        c = starts.search(low, pos)
+        if c is None:
+            return
+        m = pattern.match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 _DIGITS = re.compile(r"\d+")

@@ -1,0 +1,56 @@
+"""The extractor's shortcuts give what the plain computation gives: prefilters that skip work, tables
+computed once per document. A rule change that a prefilter does not follow (a pattern reading a new
+word the prefilter does not look for) fails here rather than silently losing facts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.extract import dates
+from kg.extract.text import _FOLD, fold
+from kg.extract.tokens import match_phrase, phrase_matches, tokenize
+from kg.model import PartialDate
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = sorted(p for p in (ROOT / "tests" / "fixtures").rglob("*.txt"))
+EXTRA = [
+    "hôm qua HÔM NAY Hôm Qua, last Tuesday, on Monday, this past Friday last week, Sáng thứ Hai tuần trước",
+    "In March 2020, in March, mid-March, since May, chiều Chủ nhật, vào tháng 9, THÁNG 9/2020",
+    "tháng Mười Hai 5, 2019; earlier this month, xearlier this month; 12-14 March 2019; 1 to 3 May, 2020",
+    "İn March, ſince May, ıf today — 2019-09-26, giai đoạn 2018-2020, từ 20 - 22/11/2017, ngày 5/3",
+]
+
+
+def _texts() -> list[str]:
+    return [p.read_text(encoding="utf-8", errors="replace") for p in TEXTS] + EXTRA
+
+
+def test_find_dates_prefilters_change_nothing(monkeypatch):
+    refs = [None, PartialDate(2020, 5, 17)]
+    fast = [dates.find_dates(t, y, r) for t in _texts() for y in (None, 2020) for r in refs]
+    # a text holding one of these characters is read without any prefilter: make every text one
+    monkeypatch.setattr(dates, "_SRE_CASE_SPECIAL", re.compile(r"(?s).|^$"))
+    slow = [dates.find_dates(t, y, r) for t in _texts() for y in (None, 2020) for r in refs]
+    assert fast == slow
+
+
+@pytest.mark.parametrize("exact", [False, True])
+def test_phrase_matches_is_match_phrase_at_every_token(exact):
+    from kg.extract.people import HONORIFICS
+    from kg.extract.pipeline import role_phrases
+    from kg.extract.reference import load_reference
+
+    tables = [role_phrases(load_reference()), HONORIFICS, {("ông",): "x", ("tổng", "cục"): "y"}]
+    for text in _texts()[:40] + EXTRA:
+        tokens = tokenize(text)
+        for table in tables:
+            want = {i: m for i in range(len(tokens)) if (m := match_phrase(tokens, i, table, exact))}
+            assert phrase_matches(tokens, table, exact) == want
+
+
+def test_fold_table_is_the_fold_dict():
+    s = "".join(chr(c) for c in range(0x3000))
+    assert fold(s) == s.translate(_FOLD)
