@@ -54,3 +54,12 @@ def test_phrase_matches_is_match_phrase_at_every_token(exact):
 def test_fold_table_is_the_fold_dict():
     s = "".join(chr(c) for c in range(0x3000))
     assert fold(s) == s.translate(_FOLD)
+
+
+def test_sign_matches_is_finditer():
+    from kg.extract import agreements
+
+    for text in _texts():
+        folded = fold(text)
+        got = [(m.span(), m.group()) for m in agreements._sign_matches(folded)]
+        assert got == [(m.span(), m.group()) for m in agreements._SIGN.finditer(folded)]

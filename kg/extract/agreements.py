@@ -9,6 +9,7 @@ passing, and anything planned, discussed or to be considered ("sẽ ký", "dự 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extract.text import fold
@@ -38,6 +39,10 @@ _SIGN = re.compile(
     r"(?<!ky )(?<!dip )(?<!viec )(?<!ve )(?<!cua )\bgia han\b"
     r"(?= (\w+ ){0,2}(ban ghi nho|bien ban|thoa thuan|hiep dinh|ke hoach|chuong trinh))"
 )
+# Every match of _SIGN opens with one of these words (its look-behinds read nothing of the match): the
+# pattern is tried only where one stands, which spares its look-behinds at every other character.
+_SIGN_OPENERS = re.compile(r"ky|sealed|initial|put pen to paper|sign|inked|concluded|entered into|renewed|"
+                           r"exchanged|gia han")
 _NOT_SIGNED = re.compile(
     r"\b(se ky|se tien hanh ky|du kien ky|du kien se ky|xem xet( viec)? ky|chua ky|dam phan|huong toi ky|tien toi ky|"
     r"chuan bi ky|ke hoach ky|de xuat ky|mong muon ky|co the ky|nghien cuu ky|thong nhat se|se xem xet|"
@@ -72,12 +77,30 @@ def agreement_kind(folded_sentence: str) -> str | None:
     return None
 
 
+def _sign_matches(folded_sentence: str):
+    """_SIGN.finditer(folded_sentence), trying the pattern only where a word of _SIGN_OPENERS starts (no
+    match of _SIGN is empty, so after one the next is looked for from its end, as finditer does)."""
+    pos = 0
+    while True:
+        c = _SIGN_OPENERS.search(folded_sentence, pos)
+        if c is None:
+            return
+        m = _SIGN.match(folded_sentence, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+@functools.lru_cache(maxsize=2048)
 def signing_position(folded_sentence: str, sentence: str | None = None) -> int | None:
     """Offset of the signing verb in a sentence that reports a signing, else None. With the sentence
-    itself, "ký" must carry its own tone: "kỳ" (nhiệm kỳ), "kỹ" (kỹ thuật), "kỷ" (kỷ niệm) are other words."""
+    itself, "ký" must carry its own tone: "kỳ" (nhiệm kỳ), "kỹ" (kỹ thuật), "kỷ" (kỷ niệm) are other words.
+    Cached: a sentence is read for its clauses, then for its agreement, with the same strings."""
     if _NOMINAL_FUTURE.search(folded_sentence):
         return None  # "Việc ký kết … sẽ được xem xét", "The signing of … is expected …"
-    for m in _SIGN.finditer(folded_sentence):
+    for m in _sign_matches(folded_sentence):
         if sentence is not None and folded_sentence[m.start():m.start() + 2] == "ky" and \
                 sentence[m.start():m.start() + 2].lower() != "ký":
             continue
