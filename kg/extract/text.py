@@ -7,6 +7,7 @@ string, so a match found in the folded text is at the same offsets in the origin
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -48,6 +49,19 @@ _FOLD_STR = "".join(_FOLD.get(cp, chr(cp)) for cp in range(max(_FOLD) + 1))
 
 def fold(text: str) -> str:
     """Lower-case, strip diacritics (đ -> d), unify dashes and quotes. Same length as the input."""
+    if len(text) <= _FOLD_CACHED_LEN:
+        return _fold_cached(text)
+    return text.translate(_FOLD_STR)
+
+
+# The rules fold the same document and the same sentences several times (tokens, organizations, each
+# stage's sentence checks): the folds of recent strings are kept. Long strings are folded anew, so the
+# cache holds at most a few recent documents.
+_FOLD_CACHED_LEN = 50_000
+
+
+@functools.lru_cache(maxsize=2048)
+def _fold_cached(text: str) -> str:
     return text.translate(_FOLD_STR)
 
 
