@@ -63,3 +63,12 @@ def test_sign_matches_is_finditer():
         folded = fold(text)
         got = [(m.span(), m.group()) for m in agreements._sign_matches(folded)]
         assert got == [(m.span(), m.group()) for m in agreements._SIGN.finditer(folded)]
+
+
+def test_standard_code_spans_are_finditer():
+    from kg.extract import organizations as orgs
+
+    for text in _texts() + ["TCVN ISO 9001:2015, ISO/IEC 17025, MS IEC, BS EN 1, XISO 9001, ISO 9001ABC, KS ISO"]:
+        want = [m.span() for m in orgs._STANDARD_CODE.finditer(text)] + \
+            [m.span() for m in orgs._STANDARD_SERIES.finditer(text)]
+        assert orgs.standard_code_spans(text) == want

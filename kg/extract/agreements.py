@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.extract.text import fold
+from kg.extract.text import finditer_at, fold
 
 # (pattern over folded text, kind); first match in the sentence wins, most specific first.
 _KINDS: list[tuple[re.Pattern[str], str]] = [
@@ -78,19 +78,8 @@ def agreement_kind(folded_sentence: str) -> str | None:
 
 
 def _sign_matches(folded_sentence: str):
-    """_SIGN.finditer(folded_sentence), trying the pattern only where a word of _SIGN_OPENERS starts (no
-    match of _SIGN is empty, so after one the next is looked for from its end, as finditer does)."""
-    pos = 0
-    while True:
-        c = _SIGN_OPENERS.search(folded_sentence, pos)
-        if c is None:
-            return
-        m = _SIGN.match(folded_sentence, c.start())
-        if m is None:
-            pos = c.start() + 1
-            continue
-        yield m
-        pos = m.end()
+    """_SIGN.finditer(folded_sentence), trying the pattern only where a word of _SIGN_OPENERS starts."""
+    return finditer_at(_SIGN, folded_sentence, _SIGN_OPENERS)
 
 
 @functools.lru_cache(maxsize=2048)

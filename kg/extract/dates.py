@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from kg.extract.text import finditer_at
 from kg.model import PartialDate
 
 _VI_MONTH_WORDS = {
@@ -148,7 +149,7 @@ def find_dates(text: str, default_year: int | None = None, reference: PartialDat
             if not plain:
                 matches = pattern.finditer(text, 0, len(text))
             elif _ANYWHERE[kind](text, low):
-                matches = _scan(pattern, text, low, _STARTS[kind])
+                matches = finditer_at(pattern, text, _STARTS[kind], low)  # no pattern here matches ""
             else:
                 continue
         else:
@@ -231,23 +232,6 @@ def _window_marks(text: str, low: str, a: int, b: int) -> int:
     window [a, b) holds, as bits: a pattern that needs one the window lacks has no match in it."""
     return ((_YEAR if _ANY_YEAR.search(text, a, b) else 0) | (_EN_MONTH if _ANY_EN_MONTH.search(text, a, b) else 0) |
             (_THANG if low.find("tháng", a, b) >= 0 else 0) | (_DAY_WORD if _ANY_VI_DAY_WORD.search(low, a, b) else 0))
-
-
-def _scan(pattern: re.Pattern[str], text: str, low: str, starts: re.Pattern[str]):
-    """The matches of pattern.finditer(text) when every match starts where `starts` matches `low` (the
-    text lower-cased, same length): the pattern is tried only there. None of these patterns matches the
-    empty string, so after a match the next one is looked for from its end, as finditer does."""
-    pos = 0
-    while True:
-        c = starts.search(low, pos)
-        if c is None:
-            return
-        m = pattern.match(text, c.start())
-        if m is None:
-            pos = c.start() + 1
-            continue
-        yield m
-        pos = m.end()
 
 
 _DIGITS = re.compile(r"\d+")

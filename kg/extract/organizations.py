@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kg.extract.people import _VI_SURNAMES
 from kg.extract.reference import Reference, unify_spelling
-from kg.extract.text import canonical_tone, key, slug
+from kg.extract.text import canonical_tone, finditer_at, key, slug
 from kg.extract.tokens import PhraseTable, Token, match_phrase, phrase_matches, tokenize
 from kg.model import Organization
 
@@ -90,10 +90,16 @@ _COUNTRY_OFFICE_PHRASES = _phrases(["Văn phòng", "Phái đoàn", "Đại sứ 
 _STANDARD_SERIES = re.compile(r"\b(?:TCVN|QCVN|MS|BS|EN|KS|JIS|SNI|SS|AS|NF|DIN|GB|SASO|IS)(?:\s+(?:ISO|IEC|EN))+\b")
 
 
+# Every match of the two patterns above opens with one of their upper-case prefixes (after `\b`, which
+# reads nothing of the match): they are tried only where one stands.
+_STANDARD_OPENERS = re.compile(r"TCVN|QCVN|ISO|IEC|ASTM|BS|EN|JIS|KS|GB|DIN|ANSI|IEEE|OIML|API|ASME|SAE|UL|AS|"
+                               r"NFPA|CODEX|CAC|MS|SNI|SS|NF|SASO|IS")
+
+
 def standard_code_spans(text: str) -> list[tuple[int, int]]:
     """Standard codes and adopted series ("TCVN ISO 9001:2015", "ISO/IEC 17025", "MS IEC"): not bodies."""
-    spans = [(m.start(), m.end()) for m in _STANDARD_CODE.finditer(text)]
-    return spans + [(m.start(), m.end()) for m in _STANDARD_SERIES.finditer(text)]
+    spans = [(m.start(), m.end()) for m in finditer_at(_STANDARD_CODE, text, _STANDARD_OPENERS)]
+    return spans + [(m.start(), m.end()) for m in finditer_at(_STANDARD_SERIES, text, _STANDARD_OPENERS)]
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:

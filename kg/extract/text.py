@@ -97,6 +97,26 @@ def canonical_tone(text: str) -> str:
     return _OLD_STYLE.sub(move, text)
 
 
+def finditer_at(pattern: re.Pattern[str], text: str, openers: re.Pattern[str], where: str | None = None):
+    """pattern.finditer(text), trying the pattern only where `openers` matches `where` (the text itself,
+    or a string of the same length that reads alike there, such as its lower case). Exact when every match
+    of the pattern starts where `openers` matches and none is empty (after a match the next is looked for
+    from its end, as finditer does): a pattern opening with look-behinds or optional words is otherwise
+    attempted by `re` at every character."""
+    where = text if where is None else where
+    pos = 0
+    while True:
+        c = openers.search(where, pos)
+        if c is None:
+            return
+        m = pattern.match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 _LETTERS = re.compile(r"[^\W\d_]+")
 _VI_CHARS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 
