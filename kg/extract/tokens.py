@@ -48,11 +48,17 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     pos = 0
     for line, ln in enumerate(text.split("\n")):
         end = pos + len(ln)
+        if canon is not None:  # one comprehension per line: the common case
+            spans = [m.span() for m in finditer(text, pos, end)]
+            out += [new(Token, (a + offset, b + offset, text[a:b], folded[a:b], line, canon[a:b], text[a].isalnum(),
+                                text[a].isupper())) for a, b in spans]
+            pos = end + 1
+            continue
         for m in finditer(text, pos, end):
             a, b = m.span()
             word = m.group()
             c = word[0]
-            lowd = canon[a:b] if canon is not None else canonical_tone(word.lower())
+            lowd = canonical_tone(word.lower())
             append(new(Token, (a + offset, b + offset, word, folded[a:b], line, lowd, c.isalnum(), c.isupper())))
         pos = end + 1
     return out
