@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import gc
 import re
 from collections import Counter
 
@@ -129,6 +131,26 @@ def extract_text(text: str, source: str = "text.txt", reference_dir: str | None 
     return extract(doc, reference_dir)
 
 
+def _gc_paused(fn):
+    """Runs fn with Python's cyclic garbage collector paused, and resumes it after (when it was on). One
+    document allocates tens of thousands of small objects (tokens, items, spans) that reference counting
+    frees; the collector's passes over them while they are alive took about a sixth of the extraction
+    time. Nothing here builds reference cycles that must be collected in the middle of a document."""
+
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        if not gc.isenabled():
+            return fn(*args, **kwargs)
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return run
+
+
+@_gc_paused
 def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     ref = load_reference(reference_dir)
     text = doc.text
