@@ -72,3 +72,22 @@ def test_standard_code_spans_are_finditer():
         want = [m.span() for m in orgs._STANDARD_CODE.finditer(text)] + \
             [m.span() for m in orgs._STANDARD_SERIES.finditer(text)]
         assert orgs.standard_code_spans(text) == want
+
+
+def test_is_abbreviation_reads_as_token_before():
+    from kg.extract import sentences
+
+    def with_regex(before: str) -> bool:  # the function as it was, with _TOKEN_BEFORE
+        m = sentences._TOKEN_BEFORE.search(before)
+        if not m:
+            return False
+        tok = m.group(1).rstrip(".").lower()
+        last = tok.split(".")[-1]
+        if len(last) == 1 and last.isalpha():
+            return True
+        return fold(tok) in sentences._ABBREVIATIONS or fold(last) in sentences._ABBREVIATIONS
+
+    for text in _texts() + ["x_y.z", "", "…", "abc ", "Dr.", "Mr", "ⅷ.x", "a\u0301b", "١٢٣", "U.S", "e.g"]:
+        for cut in range(0, len(text) + 1, max(1, len(text) // 300)):
+            before = text[:cut].split("\n")[-1]
+            assert sentences._is_abbreviation(before) == with_regex(before)
