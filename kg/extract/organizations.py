@@ -83,6 +83,8 @@ def _phrases(items: list[str]) -> dict[tuple[str, ...], str]:
 
 
 _VI_HEAD_PHRASES = _phrases(_VI_HEADS)
+_VI_HEAD_PREFIXES = tuple(key(h) + " " for h in _VI_HEADS)  # a name opening with a head noun: str.startswith
+_VI_UNIT_PREFIXES = tuple(h + " " for h in _VI_UNIT_HEADS)
 _VI_HEAD_KEYS = frozenset(_VI_HEAD_PHRASES.values())
 _COUNTRY_OFFICE_PHRASES = _phrases(["Văn phòng", "Phái đoàn", "Đại sứ quán", "Cơ quan đại diện"])
 
@@ -644,8 +646,8 @@ def _same_body(name: str, org, ref: Reference) -> bool:
     country named in it, and words shared with one of the body's names."""
     from kg.extract.text import detect_language
 
-    names = list(org.vi) if detect_language(name) == "vi" or any(
-        key(name).startswith(key(h) + " ") for h in _VI_HEADS) else list(org.en)
+    names = list(org.vi) if detect_language(name) == "vi" or key(name).startswith(_VI_HEAD_PREFIXES) \
+        else list(org.en)
     k = unify_spelling(key(name))
     if any(unify_spelling(key(n)) == k for n in org.vi + org.en):
         return True  # "the Việt Nam Metrology Institute (VMI)": an English name with a Vietnamese spelling
@@ -800,7 +802,7 @@ def _is_unit_name(name: str) -> bool:
     first = k.split()
     if not first:
         return False
-    if any(k.startswith(h + " ") for h in _VI_UNIT_HEADS):
+    if k.startswith(_VI_UNIT_PREFIXES):
         return True
     return any(w in _EN_UNIT_NOUNS for w in first)
 
@@ -808,4 +810,4 @@ def _is_unit_name(name: str) -> bool:
 def _looks_vietnamese(s: str) -> bool:
     from kg.extract.text import detect_language
 
-    return detect_language(s) == "vi" or any(key(s).startswith(key(h) + " ") for h in _VI_HEADS)
+    return detect_language(s) == "vi" or key(s).startswith(_VI_HEAD_PREFIXES)
