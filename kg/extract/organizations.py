@@ -47,6 +47,7 @@ _EN_ORG_NOUNS = {
 }
 _COMPANY_SUFFIXES = {"international", "berhad", "bhd", "ltd", "inc", "corporation", "corp", "group", "gmbh", "ag",
                      "jsc", "plc", "llc", "limited", "holdings", "co"}
+_EN_RUN_KEEPERS = frozenset(_EN_ORG_NOUNS | _COMPANY_SUFFIXES)
 _EN_UNIT_NOUNS = {"department", "division", "office", "centre", "center", "laboratory", "unit", "section",
                   "group", "secretariat", "sub-committee", "subcommittee", "committee", "team", "board"}
 _EN_EVENT_NOUNS = {"dialogue", "meeting", "conference", "workshop", "seminar", "summit", "symposium", "day",
@@ -394,6 +395,8 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             if not _overlaps(s, e, masked) and not _overlaps(s, e, role_spans):
                 cands.append(OrgSpan(s, e, text[s:e], "", "pattern"))
     for a, b in _en_runs(tokens):
+        if not any(tokens[k].low in _EN_RUN_KEEPERS for k in range(a, b)):
+            continue  # the rules below keep a part of the run only if it holds an organization or company word
         span = _trim_en(tokens, a, b, role_phrases)
         if span is None:
             continue
