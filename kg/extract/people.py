@@ -68,7 +68,7 @@ def _name_tokens(tokens: list[Token], i: int, blocked: set[int], max_len: int = 
             break
         if t.line != tokens[i].line:
             break
-        if any(c.isdigit() for c in t.text):
+        if not t.text.isalpha() and any(c.isdigit() for c in t.text):  # (a letter is never a digit)
             break
         n += 1
     return n
@@ -96,14 +96,12 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
         spans.append(PersonSpan(s, s + len(name), name, slug(name), title or None, by))
         taken.update(range(i, i + n))
 
-    i = 0
-    while i < len(tokens):
+    after = 0  # the token after the last name read: an honorific inside that name is passed over
+    for i, m in hon_at.items():  # the tokens an honorific starts at, in order
         t = tokens[i]
-        if not t.is_word:
-            i += 1
+        if i < after or not t.is_word:
             continue
-        m = hon_at.get(i)
-        if m and (t.is_cap or t.lowd in {"ông", "bà", "ngài"}):
+        if t.is_cap or t.lowd in {"ông", "bà", "ngài"}:
             n_h, title = m
             j = i + n_h
             if j < len(tokens) and tokens[j].text == ".":
@@ -118,9 +116,7 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
             n = _name_tokens(tokens, j, blocked)
             if n and j not in role_at:
                 add(j, n, title, "honorific")
-                i = j + n
-                continue
-        i += 1
+                after = j + n
 
     # After an office title: "Thủ tướng Nguyễn Xuân Phúc", "Deputy Minister Pham Thanh Binh",
     # "Thứ trưởng Bộ Khoa học và Công nghệ Phạm Thanh Bình" (office, organization, name).
@@ -147,6 +143,7 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
         if n >= 2 and j not in role_at:
             add(j, n, None, "role")
 
+    blocked_or_place = blocked | place_token_ids  # (neither set changes below)
     # An English name with no title, known by what follows it: "Zhang Wei, Vice President of NIM",
     # "Rachel Dorsey, ANSI's Senior Director …", "Kim Dong-hyun of the Korea Research Institute …".
     for i, t in enumerate(tokens):
@@ -156,7 +153,7 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
             continue  # not the start of a capitalized run
         if (t.low in _NOT_NAME_START and not _full_vi_name_at(tokens, i)) or i in role_at or i in hon_at:
             continue
-        n = _name_tokens(tokens, i, blocked | place_token_ids, max_len=4)
+        n = _name_tokens(tokens, i, blocked_or_place, max_len=4)
         if not 2 <= n <= 4 or any(k in role_at for k in range(i, i + n)):
             continue
         j = i + n
@@ -178,7 +175,7 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
     for i, t in enumerate(tokens):
         if i in taken or t.low not in _VI_SURNAMES or not t.is_cap:
             continue
-        n = _name_tokens(tokens, i, blocked | place_token_ids, max_len=4)
+        n = _name_tokens(tokens, i, blocked_or_place, max_len=4)
         if 3 <= n <= 4 and not any(tokens[k].low in _NOT_NAME_WORDS for k in range(i + 1, i + n)):
             if i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word and i - 1 not in taken:
                 continue
