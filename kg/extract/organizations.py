@@ -361,13 +361,15 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
 
     ref_starts = frozenset(c.start for c in cands)  # where a known body (reference name or acronym) starts
     # Vietnamese names are read in English articles too (quoted names, bilingual pages); the rules are cheap.
-    heads = phrase_matches(tokens, _VI_HEAD_PHRASES, exact=True)
-    offices = phrase_matches(tokens, _COUNTRY_OFFICE_PHRASES, exact=True)
-    for i in sorted(heads.keys() | offices.keys()):
-        t = tokens[i]
-        if not t.is_cap:
+    head_firsts, office_firsts = _VI_HEAD_PHRASES.firsts, _COUNTRY_OFFICE_PHRASES.firsts
+    for i, t in enumerate(tokens):
+        # (match_phrase is None at a word no phrase of the table starts with: most tokens, not called)
+        if not t.is_cap or (t.lowd not in head_firsts and t.lowd not in office_firsts):
             continue
-        m = heads.get(i) or offices.get(i)
+        m = match_phrase(tokens, i, _VI_HEAD_PHRASES, exact=True) or \
+            match_phrase(tokens, i, _COUNTRY_OFFICE_PHRASES, exact=True)
+        if not m:
+            continue
         n, head = m
         nxt = tokens[i + n].low if i + n < len(tokens) else ""
         if nxt in _VI_NOT_AFTER_HEAD.get(head, set()):
