@@ -339,8 +339,9 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
 
     # P4: an organization holding an office in another: "<Org> … đảm nhận … Phó Chủ tịch của ACCSQ; …"
     first_org = next((x for x in items[:3] if x.kind == "org"), None)
-    text_low = " ".join(x.value for x in items if x.kind == "tok")
-    if first_org and any(f" {c} " in f" {text_low} " for c in _ORG_ROLE_CUES):
+    # (the sentence's words are joined only when a body opens it: most sentences need not)
+    text_low = f' {" ".join(x.value for x in items if x.kind == "tok")} ' if first_org else ""
+    if first_org and any(f" {c} " in text_low for c in _ORG_ROLE_CUES):
         for j, x in enumerate(items):
             if x.kind == "role" and j not in used_roles and j > items.index(first_org):
                 org, _ = _role_org(items, j + 1)
