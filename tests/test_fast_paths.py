@@ -91,3 +91,13 @@ def test_is_abbreviation_reads_as_token_before():
         for cut in range(0, len(text) + 1, max(1, len(text) // 300)):
             before = text[:cut].split("\n")[-1]
             assert sentences._is_abbreviation(before) == with_regex(before)
+
+
+def test_old_style_tone_pattern_reads_as_written_first():
+    from kg.extract import text as text_mod
+
+    first = re.compile(r"(?<![qQ])([oOuU])([\u00c0-\u1ef9])(?![a-zA-Z\u00c0-\u1ef9])")
+    for text in _texts() + ["qoà quà Qoà hoà Uỷ uỷ QUỶ thuỷ", "uỷ"]:
+        for t in (text, text.lower()):
+            assert [(m.span(), m.groups()) for m in text_mod._OLD_STYLE.finditer(t)] == \
+                [(m.span(), m.groups()) for m in first.finditer(t)]

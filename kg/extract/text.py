@@ -75,7 +75,10 @@ def slug(text: str, max_len: int = 80) -> str:
     return s[:max_len].rstrip("-") or "x"
 
 
-_OLD_STYLE = re.compile(r"(?<![qQ])([oOuU])([\u00c0-\u1ef9])(?![a-zA-Z\u00c0-\u1ef9])")
+# "o"/"u" not after "q", then a toned vowel ending the word. The look-behind follows the "o"/"u" it
+# guards ("(?<![qQ])([oOuU])" as written first, same matches): a pattern opening with a character
+# class is searched for that character, one opening with a look-behind is tried at every position.
+_OLD_STYLE = re.compile(r"([oOuU])(?<![qQ][oOuU])([\u00c0-\u1ef9])(?![a-zA-Z\u00c0-\u1ef9])")
 
 
 def canonical_tone(text: str) -> str:
