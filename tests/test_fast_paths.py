@@ -101,3 +101,18 @@ def test_old_style_tone_pattern_reads_as_written_first():
         for t in (text, text.lower()):
             assert [(m.span(), m.groups()) for m in text_mod._OLD_STYLE.finditer(t)] == \
                 [(m.span(), m.groups()) for m in first.finditer(t)]
+
+
+def test_minister_pattern_reads_as_word_boundary():
+    from kg.extract import organizations as orgs
+    from kg.extract.reference import load_reference
+
+    ref = load_reference()
+    orgs._minister_fields(ref, "")
+    regex, _fields = ref.cache["minister_fields"]
+    assert regex.pattern.startswith("minister(?<!\\wminister) ")
+    first = re.compile(r"\bminister " + regex.pattern[len("minister(?<!\\wminister) "):])
+    for text in _texts() + ["xminister of science and technology; _minister of science and technology, "
+                            "minister for the science and technology"]:
+        folded = fold(text)
+        assert [m.span(1) for m in regex.finditer(folded)] == [m.span(1) for m in first.finditer(folded)]

@@ -277,7 +277,10 @@ def _minister_fields(ref: Reference, folded: str) -> list[tuple[int, int, str]]:
                 if kn.startswith("ministry of "):
                     fields.setdefault(kn[len("ministry of "):], k)
         alternatives = "|".join(re.escape(f) for f in sorted(fields, key=len, reverse=True))
-        pattern = (re.compile(r"\bminister (?:of|for) (?:the )?(" + alternatives + r")\b"), fields) if fields else False
+        # "\bminister" written as "minister" not after a word character: re then searches for the word
+        # instead of trying the pattern at every position of the document
+        pattern = (re.compile(r"minister(?<!\wminister) (?:of|for) (?:the )?(" + alternatives + r")\b"), fields) \
+            if fields else False
         ref.cache["minister_fields"] = pattern
     if not pattern:
         return []
