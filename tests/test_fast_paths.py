@@ -116,3 +116,17 @@ def test_minister_pattern_reads_as_word_boundary():
                             "minister for the science and technology"]:
         folded = fold(text)
         assert [m.span(1) for m in regex.finditer(folded)] == [m.span(1) for m in first.finditer(folded)]
+
+
+def test_known_name_reads_the_whole_text_as_the_text_cut_after_the_name():
+    from kg.extract import organizations as orgs
+    from kg.extract.reference import load_reference
+
+    ref = load_reference()
+    for text in _texts():
+        folded = fold(text)
+        spans = {(s, e) for s, e, *_ in ref.find_names(folded)}
+        spans |= {(s + 1, e) for s, e in spans} | {(s, e - 1) for s, e in spans}
+        for s, e in sorted(spans):
+            cut = next((k for s2, e2, k, _n, _sh in ref.find_names(folded[: e + 1]) if (s2, e2) == (s, e)), "")
+            assert orgs._known_name(ref, folded, s, e) == cut

@@ -643,7 +643,10 @@ def _acronym_definitions(text: str, tokens: list[Token], cands: list[OrgSpan], r
 
 
 def _known_name(ref: Reference, folded: str, start: int, end: int) -> str:
-    for s, e, k, _n, _short in ref.find_names(folded[: end + 1]):
+    # the names of the whole text (found once per document): one reference name is written by one folded
+    # string, and its word boundaries read the characters around it, so the name ending at `end` is found
+    # alike in the whole text and in the text cut after it
+    for s, e, k, _n, _short in ref.find_names(folded):
         if s == start and e == end:
             return k
     return ""

@@ -60,16 +60,18 @@ class Reference:
 
     def _recent(self, kind: str, text: str):
         """The list a finder returned for this text lately, or None: a document's whole text is read for
-        names and places by several rules (one per parenthesis, for names)."""
+        names and places by several rules (one per parenthesis, for names). Only long texts (documents)
+        are kept, a few of them."""
         found = self.cache.get(kind)
-        hit = found.get(text) if found is not None else None
+        hit = found.get(text) if found is not None and len(text) > 500 else None
         return list(hit) if hit is not None else None
 
     def _remember(self, kind: str, text: str, out: list) -> list:
-        found = self.cache.setdefault(kind, {})
-        if len(found) >= 64:
-            found.clear()
-        found[text] = list(out)
+        if len(text) > 500:
+            found = self.cache.setdefault(kind, {})
+            if len(found) >= 4:
+                found.clear()
+            found[text] = list(out)
         return out
 
     def find_names(self, folded: str) -> list[tuple[int, int, str, str, bool]]:

@@ -49,19 +49,24 @@ _FOLD_STR = "".join(_FOLD.get(cp, chr(cp)) for cp in range(max(_FOLD) + 1))
 
 def fold(text: str) -> str:
     """Lower-case, strip diacritics (đ -> d), unify dashes and quotes. Same length as the input."""
-    if len(text) <= _FOLD_CACHED_LEN:
-        return _fold_cached(text)
+    n = len(text)
+    if n <= 2000:
+        return _fold_short(text)
+    if n <= 2_000_000:
+        return _fold_long(text)
     return text.translate(_FOLD_STR)
 
 
 # The rules fold the same document and the same sentences several times (tokens, organizations, each
-# stage's sentence checks): the folds of recent strings are kept. Long strings are folded anew, so the
-# cache holds at most a few recent documents.
-_FOLD_CACHED_LEN = 50_000
+# stage's sentence checks): the folds of recent strings are kept, short ones (sentences, names) and a
+# few long ones (the documents being read), so that the memory they hold stays bounded.
+@functools.lru_cache(maxsize=4096)
+def _fold_short(text: str) -> str:
+    return text.translate(_FOLD_STR)
 
 
-@functools.lru_cache(maxsize=2048)
-def _fold_cached(text: str) -> str:
+@functools.lru_cache(maxsize=4)
+def _fold_long(text: str) -> str:
     return text.translate(_FOLD_STR)
 
 
