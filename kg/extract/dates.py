@@ -209,29 +209,38 @@ _STARTS = {
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _ANY_EN_MONTH = re.compile(_EN_MONTH_RE)  # case-sensitive in every pattern that names a month in English
 _ANY_EN_WEEKDAY = re.compile(_EN_WEEKDAY_RE)  # case-sensitive in en_weekday
+_ANY_EN_MONTH_ALONE = re.compile(_EN_MONTH_RE + r"(?![\w.]|\s*,?\s*\d)")  # en_m's month, as en_m reads it
+_ANY_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|đến)\s*(?:19|20)\d\d")  # the core of "period"
+_ANY_DAY_RANGE = re.compile(r"\d\s*(?:-|–|đến)\s*(?:ngày\s+)?\d")  # of "vi_range", in the lower-cased text
 _ANY_VI_DAY_WORD = re.compile(r"ngày|hôm|sáng|chiều|tối|trưa")  # in the lower-cased text
 # A quick look at the whole text before the patterns scanned over all of it: False when it cannot match.
 _ANYWHERE = {
-    "en_m": lambda text, low: _ANY_EN_MONTH.search(text) is not None,
+    "en_m": lambda text, low: _ANY_EN_MONTH_ALONE.search(text) is not None,
     "en_weekday": lambda text, low: _ANY_EN_WEEKDAY.search(text) is not None,
     "vi_weekday": lambda text, low: "thứ" in low or "chủ nhật" in low,
     "relative": lambda text, low: True,
 }
 # What a pattern read inside the digit windows needs in the window: bits of _window_marks.
-_YEAR, _EN_MONTH, _THANG, _DAY_WORD = 1, 2, 4, 8
+_YEAR, _EN_MONTH, _THANG, _DAY_WORD, _YEAR_RANGE, _DAY_RANGE = 1, 2, 4, 8, 16, 32
 _WINDOW_NEEDS = {
-    "iso": _YEAR, "vi_range": _YEAR, "vi_full": _YEAR, "vi_monthword": _YEAR | _THANG, "en_range": _YEAR | _EN_MONTH,
+    "iso": _YEAR, "vi_range": _YEAR | _DAY_RANGE, "vi_full": _YEAR, "vi_monthword": _YEAR | _THANG,
+    "en_range": _YEAR | _EN_MONTH,
     "en_dmy": _YEAR | _EN_MONTH, "en_mdy": _YEAR | _EN_MONTH, "en_m_dy": _YEAR | _EN_MONTH, "vi_month": _YEAR | _THANG,
     "vi_daymonth": _DAY_WORD, "en_my": _YEAR | _EN_MONTH, "en_md": _EN_MONTH, "en_dm": _EN_MONTH, "vi_m": _THANG,
-    "period": _YEAR, "year": _YEAR,
+    "period": _YEAR | _YEAR_RANGE, "year": _YEAR,
 }
 
 
 def _window_marks(text: str, low: str, a: int, b: int) -> int:
-    """Which of a year, an English month name, "tháng" and a Vietnamese day word ("ngày", "sáng"…) the
-    window [a, b) holds, as bits: a pattern that needs one the window lacks has no match in it."""
-    return ((_YEAR if _ANY_YEAR.search(text, a, b) else 0) | (_EN_MONTH if _ANY_EN_MONTH.search(text, a, b) else 0) |
-            (_THANG if low.find("tháng", a, b) >= 0 else 0) | (_DAY_WORD if _ANY_VI_DAY_WORD.search(low, a, b) else 0))
+    """Which of a year, an English month name, "tháng", a Vietnamese day word ("ngày", "sáng"…), a span of
+    years and a span of days the window [a, b) holds, as bits: a pattern that needs one the window lacks has
+    no match in it."""
+    marks = 0
+    if _ANY_YEAR.search(text, a, b):
+        marks = _YEAR | (_YEAR_RANGE if _ANY_YEAR_RANGE.search(text, a, b) else 0)
+    return (marks | (_EN_MONTH if _ANY_EN_MONTH.search(text, a, b) else 0) |
+            (_THANG if low.find("tháng", a, b) >= 0 else 0) | (_DAY_WORD if _ANY_VI_DAY_WORD.search(low, a, b) else 0) |
+            (_DAY_RANGE if _ANY_DAY_RANGE.search(low, a, b) else 0))
 
 
 _DIGITS = re.compile(r"\d+")
