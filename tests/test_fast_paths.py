@@ -130,3 +130,12 @@ def test_known_name_reads_the_whole_text_as_the_text_cut_after_the_name():
         for s, e in sorted(spans):
             cut = next((k for s2, e2, k, _n, _sh in ref.find_names(folded[: e + 1]) if (s2, e2) == (s, e)), "")
             assert orgs._known_name(ref, folded, s, e) == cut
+
+
+def test_any_of_matches_where_the_flat_alternation_does():
+    from kg.extract.text import any_of
+
+    words = ["hôm qua", "hôm nay", "this month", "earlier this month", "this", "t", "today", "a.b", "năm ngoái"]
+    tree, flat = re.compile(f"(?={any_of(words)})"), re.compile(f"(?={'|'.join(map(re.escape, words))})")
+    for text in [t.lower() for t in _texts()] + ["xearlier this month; this year, a.b axb, t"]:
+        assert [m.start() for m in tree.finditer(text)] == [m.start() for m in flat.finditer(text)]

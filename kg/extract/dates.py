@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kg.extract.text import finditer_at
+from kg.extract.text import any_of, finditer_at
 from kg.model import PartialDate
 
 _VI_MONTH_WORDS = {
@@ -201,10 +201,10 @@ _STARTS = {
     "en_m": re.compile(r"(?:in|since|from|during|early|late|until|by)\s+" + _LOW_MONTHS + r"|mid-\s*" + _LOW_MONTHS),
     "en_weekday": re.compile(r"(?:last|on|this past)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"),
     "vi_weekday": re.compile(r"(?:hôm|vào|sáng|chiều|tối|trưa)\s+(?:thứ\s|chủ nhật)"),
-    "relative": re.compile(
-        r"hôm qua|sáng qua|chiều qua|tối qua|trưa qua|hôm nay|sáng nay|chiều nay|tối nay|trưa nay|"
-        r"yesterday|today|this morning|this afternoon|tháng trước|năm ngoái|last month|last year|earlier this month|"
-        r"tháng này|this month|năm nay|this year|last week|tuần trước|tuần qua"),
+    "relative": re.compile(any_of(
+        "hôm qua|sáng qua|chiều qua|tối qua|trưa qua|hôm nay|sáng nay|chiều nay|tối nay|trưa nay|"
+        "yesterday|today|this morning|this afternoon|tháng trước|năm ngoái|last month|last year|earlier this month|"
+        "tháng này|this month|năm nay|this year|last week|tuần trước|tuần qua".split("|"))),
 }
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _ANY_EN_MONTH = re.compile(_EN_MONTH_RE)  # case-sensitive in every pattern that names a month in English

@@ -105,6 +105,27 @@ def canonical_tone(text: str) -> str:
     return _OLD_STYLE.sub(move, text)
 
 
+def any_of(words: list[str]) -> str:
+    """A regex matching exactly the given words, factored by common prefixes ("t(?:oday|his ...)"): at a
+    position holding the first letter of several words re tries them one by one in a flat alternation,
+    and in a tree only along the letters that match."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(tree)
+
+
 def finditer_at(pattern: re.Pattern[str], text: str, openers: re.Pattern[str], where: str | None = None):
     """pattern.finditer(text), trying the pattern only where `openers` matches `where` (the text itself,
     or a string of the same length that reads alike there, such as its lower case). Exact when every match
