@@ -139,3 +139,13 @@ def test_any_of_matches_where_the_flat_alternation_does():
     tree, flat = re.compile(f"(?={any_of(words)})"), re.compile(f"(?={'|'.join(map(re.escape, words))})")
     for text in [t.lower() for t in _texts()] + ["xearlier this month; this year, a.b axb, t"]:
         assert [m.start() for m in tree.finditer(text)] == [m.start() for m in flat.finditer(text)]
+
+
+def test_a_rewritten_pattern_is_read_without_its_shortcut(monkeypatch):
+    # "relative" with one more word its opening words (dates._STARTS) do not hold: found all the same
+    kinds = [(k, re.compile(p.pattern.replace("tuần qua", "tuần qua|hôm kia")) if k == "relative" else p)
+             for k, p in dates._PATTERNS]
+    monkeypatch.setattr(dates, "_PATTERNS", kinds)
+    found = dates.find_dates("Hôm kia, hai bên đã ký.", 2020, PartialDate(2020, 5, 17))
+    assert [(d.start, d.end) for d in found] == [(0, 7)]
+

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.extract.text import finditer_at, fold
+from kg.extract.text import finditer_at, fold, written_as
 
 # (pattern over folded text, kind); first match in the sentence wins, most specific first.
 _KINDS: list[tuple[re.Pattern[str], str]] = [
@@ -43,6 +43,7 @@ _SIGN = re.compile(
 # pattern is tried only where one stands, which spares its look-behinds at every other character.
 _SIGN_OPENERS = re.compile(r"ky|sealed|initial|put pen to paper|sign|inked|concluded|entered into|renewed|"
                            r"exchanged|gia han")
+_SIGN_OPENERS_CHECKED = written_as(_SIGN, "5188f895dd16")
 _NOT_SIGNED = re.compile(
     r"\b(se ky|se tien hanh ky|du kien ky|du kien se ky|xem xet( viec)? ky|chua ky|dam phan|huong toi ky|tien toi ky|"
     r"chuan bi ky|ke hoach ky|de xuat ky|mong muon ky|co the ky|nghien cuu ky|thong nhat se|se xem xet|"
@@ -78,7 +79,10 @@ def agreement_kind(folded_sentence: str) -> str | None:
 
 
 def _sign_matches(folded_sentence: str):
-    """_SIGN.finditer(folded_sentence), trying the pattern only where a word of _SIGN_OPENERS starts."""
+    """_SIGN.finditer(folded_sentence), trying the pattern only where a word of _SIGN_OPENERS starts (while
+    _SIGN is written as when its openers were listed)."""
+    if not _SIGN_OPENERS_CHECKED:
+        return _SIGN.finditer(folded_sentence)
     return finditer_at(_SIGN, folded_sentence, _SIGN_OPENERS)
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kg.extract.text import any_of, finditer_at
+from kg.extract.text import any_of, finditer_at, written_as
 from kg.model import PartialDate
 
 _VI_MONTH_WORDS = {
@@ -146,7 +146,7 @@ def find_dates(text: str, default_year: int | None = None, reference: PartialDat
         if (kind in _NEEDS_REFERENCE and not has_reference) or (kind in _NEEDS_DEFAULT_YEAR and default_year is None):
             continue
         if kind in _DIGITLESS:
-            if not plain:
+            if not plain or pattern not in _SHORTCUT_CHECKED:
                 matches = pattern.finditer(text, 0, len(text))
             elif _ANYWHERE[kind](text, low):
                 matches = finditer_at(pattern, text, _STARTS[kind], low)  # no pattern here matches ""
@@ -154,7 +154,8 @@ def find_dates(text: str, default_year: int | None = None, reference: PartialDat
                 continue
         else:
             needs = _WINDOW_NEEDS[kind]
-            spans = [w for w, has in marks if has & needs == needs] if plain else windows
+            spans = [w for w, has in marks if has & needs == needs] if plain and pattern in _SHORTCUT_CHECKED \
+                else windows
             matches = (m for a, b in spans for m in pattern.finditer(text, a, b))
         for m in matches:
             a, b = m.start(), m.end()
@@ -229,6 +230,19 @@ _WINDOW_NEEDS = {
     "vi_daymonth": _DAY_WORD, "en_my": _YEAR | _EN_MONTH, "en_md": _EN_MONTH, "en_dm": _EN_MONTH, "vi_m": _THANG,
     "period": _YEAR | _YEAR_RANGE, "year": _YEAR,
 }
+
+
+# The patterns as they were when the shortcuts above were written and checked for them (the SHA-1 of each
+# source): a pattern rewritten since, or added, is scanned the plain way until its shortcut is checked
+# again (its opening words in _STARTS, what it needs in _WINDOW_NEEDS) and its digest updated here.
+_CHECKED_SOURCES = {
+    "iso": "115522589f31", "vi_range": "41150622455b", "vi_full": "374c3d9aad49", "vi_monthword": "cbe77c45cbe0",
+    "en_range": "953c49e98bf0", "en_dmy": "4c5187337867", "en_mdy": "ba53fdd11ff4", "en_m_dy": "20e65bbf5e58",
+    "vi_month": "a8cbad280e47", "vi_daymonth": "b470eab5d896", "en_my": "6d29ee47d281", "en_md": "df08d524a852",
+    "en_dm": "1003bed24ae6", "en_m": "7441ce6599be", "vi_m": "b3bb6c5f7962", "period": "082c51242510",
+    "year": "ba9347e3eb1d", "en_weekday": "2f3343d4d218", "vi_weekday": "93a25f30dbfb", "relative": "8537ed94f6d5",
+}
+_SHORTCUT_CHECKED = frozenset(p for kind, p in _PATTERNS if written_as(p, _CHECKED_SOURCES.get(kind, "")))
 
 
 def _window_marks(text: str, low: str, a: int, b: int) -> int:

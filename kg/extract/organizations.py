@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kg.extract.people import _VI_SURNAMES
 from kg.extract.reference import Reference, unify_spelling
-from kg.extract.text import canonical_tone, finditer_at, key, slug
+from kg.extract.text import canonical_tone, finditer_at, key, slug, written_as
 from kg.extract.tokens import PhraseTable, Token, match_phrase, phrase_matches, tokenize
 from kg.model import Organization
 
@@ -99,8 +99,15 @@ _STANDARD_OPENERS = re.compile(r"TCVN|QCVN|ISO|IEC|ASTM|BS|EN|JIS|KS|GB|DIN|ANSI
                                r"NFPA|CODEX|CAC|MS|SNI|SS|NF|SASO|IS")
 
 
+# (while the two patterns are written as when these prefixes were listed: else they are read the plain way)
+_STANDARD_OPENERS_CHECKED = written_as(_STANDARD_CODE, "8b883c7c159b") and written_as(_STANDARD_SERIES, "b820d746b6d3")
+
+
 def standard_code_spans(text: str) -> list[tuple[int, int]]:
     """Standard codes and adopted series ("TCVN ISO 9001:2015", "ISO/IEC 17025", "MS IEC"): not bodies."""
+    if not _STANDARD_OPENERS_CHECKED:
+        return [(m.start(), m.end()) for m in _STANDARD_CODE.finditer(text)] + \
+            [(m.start(), m.end()) for m in _STANDARD_SERIES.finditer(text)]
     spans = [(m.start(), m.end()) for m in finditer_at(_STANDARD_CODE, text, _STANDARD_OPENERS)]
     return spans + [(m.start(), m.end()) for m in finditer_at(_STANDARD_SERIES, text, _STANDARD_OPENERS)]
 

@@ -8,6 +8,7 @@ string, so a match found in the folded text is at the same offsets in the origin
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 
@@ -103,6 +104,14 @@ def canonical_tone(text: str) -> str:
         return unicodedata.normalize("NFC", first + tones[0]) + unicodedata.normalize("NFC", base)
 
     return _OLD_STYLE.sub(move, text)
+
+
+def written_as(pattern: re.Pattern[str], digest: str) -> bool:
+    """Whether `pattern` is still written as it was when a shortcut made for it (its opening words, what a
+    window must hold for it to match) was checked: `digest` is the first 12 hex digits of the SHA-1 of
+    that source. A shortcut is exact for the pattern it was made for only; when a rule is rewritten, the
+    code that uses this reads the pattern the plain way instead (slower, never wrong)."""
+    return hashlib.sha1(pattern.pattern.encode("utf-8")).hexdigest()[:12] == digest
 
 
 def any_of(words: list[str]) -> str:
