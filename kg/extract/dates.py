@@ -7,10 +7,12 @@ running text, keep their precision (day / month / year), tell a signing date fro
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
 
+from kg.extract.text import any_of, finditer_at, written_as
 from kg.model import PartialDate
 
 _VI_MONTH_WORDS = {
@@ -125,16 +127,41 @@ def find_dates(text: str, default_year: int | None = None, reference: PartialDat
                ) -> list[DateMention]:
     """All date mentions, left to right, non-overlapping, invalid dates dropped. `reference` (the
     publication date) resolves relative weekdays ("last Tuesday"); without it they are not dates."""
-    taken: list[tuple[int, int]] = []
+    # The mentions taken so far, disjoint, sorted by start (so by end too): a bisection finds an overlap.
+    starts: list[int] = []
+    ends: list[int] = []
     found: list[DateMention] = []
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        i = bisect.bisect_left(starts, b) - 1  # the last mention starting before b ends latest of those
+        return i < 0 or ends[i] <= a
 
     windows = _digit_windows(text)
+    low = text.lower()
+    # Where the lower-cased text reads as the patterns' IGNORECASE parts do (see _SRE_CASE_SPECIAL), the
+    # words a pattern needs are looked up in it with plain string searches first.
+    plain = len(low) == len(text) and not _SRE_CASE_SPECIAL.search(text)
+    has_reference = _reference_day(reference) is not None
+    if plain:
+        # what each window holds of the words and numbers the patterns need: (window, needs met) per window
+        marks = [((a, b), _window_marks(text, low, a, b)) for a, b in windows]
     for kind, pattern in _PATTERNS:
-        spans = [(0, len(text))] if kind in _DIGITLESS else windows
-        for m in (m for a, b in spans for m in pattern.finditer(text, a, b)):
+        # without a reference day relative dates give nothing, without a default year a day or month alone
+        if (kind in _NEEDS_REFERENCE and not has_reference) or (kind in _NEEDS_DEFAULT_YEAR and default_year is None):
+            continue
+        if kind in _DIGITLESS:
+            if not plain or pattern not in _SHORTCUT_CHECKED:
+                matches = pattern.finditer(text, 0, len(text))
+            elif _ANYWHERE[kind](text, low):
+                matches = finditer_at(pattern, text, _STARTS[kind], low)  # no pattern here matches ""
+            else:
+                continue
+        else:
+            needs = _WINDOW_NEEDS[kind]
+            spans = [w for w, has in marks if has & needs == needs] if plain and pattern in _SHORTCUT_CHECKED \
+                else windows
+            matches = (m for a, b in spans for m in pattern.finditer(text, a, b))
+        for m in matches:
             a, b = m.start(), m.end()
             # Leading whitespace of optional prefixes is not part of the mention.
             while a < b and text[a].isspace():
@@ -156,10 +183,82 @@ def find_dates(text: str, default_year: int | None = None, reference: PartialDat
                 continue
             if kind in {"vi_daymonth", "en_md", "en_dm"} and _RECURRING.match(text, b):
                 continue  # "falls on 20 May each year": a day of every year, not a date
-            taken.append((a, b))
+            i = bisect.bisect_left(starts, a)
+            starts.insert(i, a)
+            ends.insert(i, b)
             found.append(dm)
     found.sort(key=lambda d: d.start)
     return found
+
+
+# ---- prefilters: what each pattern cannot match without (they change no result, only skip work) ----------
+_NEEDS_REFERENCE = frozenset({"relative", "en_weekday", "vi_weekday"})  # _relative, _weekday: None without it
+_NEEDS_DEFAULT_YEAR = frozenset({"en_m", "vi_m", "vi_daymonth", "en_md", "en_dm"})  # _make: None without a default year
+# Characters IGNORECASE matching does not read as str.lower() does: "İ" (its lower case is two characters) and
+# those re treats as case variants of another letter ("ı" of "i", "ſ" of "s", "ẛ" of "ṡ"). A text holding one
+# is scanned without prefilters.
+_SRE_CASE_SPECIAL = re.compile("[\u0130\u0131\u017f\u1e9b]")
+_LOW_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december" \
+              r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+# Where a match of each pattern scanned over the whole text can start, in the lower-cased text: every match
+# starts at a match of these (a superset), so only those places are tried.
+_STARTS = {
+    "en_m": re.compile(r"(?:in|since|from|during|early|late|until|by)\s+" + _LOW_MONTHS + r"|mid-\s*" + _LOW_MONTHS),
+    "en_weekday": re.compile(r"(?:last|on|this past)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"),
+    "vi_weekday": re.compile(r"(?:hôm|vào|sáng|chiều|tối|trưa)\s+(?:thứ\s|chủ nhật)"),
+    "relative": re.compile(any_of(
+        "hôm qua|sáng qua|chiều qua|tối qua|trưa qua|hôm nay|sáng nay|chiều nay|tối nay|trưa nay|"
+        "yesterday|today|this morning|this afternoon|tháng trước|năm ngoái|last month|last year|earlier this month|"
+        "tháng này|this month|năm nay|this year|last week|tuần trước|tuần qua".split("|"))),
+}
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_ANY_EN_MONTH = re.compile(_EN_MONTH_RE)  # case-sensitive in every pattern that names a month in English
+_ANY_EN_WEEKDAY = re.compile(_EN_WEEKDAY_RE)  # case-sensitive in en_weekday
+_ANY_EN_MONTH_ALONE = re.compile(_EN_MONTH_RE + r"(?![\w.]|\s*,?\s*\d)")  # en_m's month, as en_m reads it
+_ANY_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|đến)\s*(?:19|20)\d\d")  # the core of "period"
+_ANY_DAY_RANGE = re.compile(r"\d\s*(?:-|–|đến)\s*(?:ngày\s+)?\d")  # of "vi_range", in the lower-cased text
+_ANY_VI_DAY_WORD = re.compile(r"ngày|hôm|sáng|chiều|tối|trưa")  # in the lower-cased text
+# A quick look at the whole text before the patterns scanned over all of it: False when it cannot match.
+_ANYWHERE = {
+    "en_m": lambda text, low: _ANY_EN_MONTH_ALONE.search(text) is not None,
+    "en_weekday": lambda text, low: _ANY_EN_WEEKDAY.search(text) is not None,
+    "vi_weekday": lambda text, low: "thứ" in low or "chủ nhật" in low,
+    "relative": lambda text, low: True,
+}
+# What a pattern read inside the digit windows needs in the window: bits of _window_marks.
+_YEAR, _EN_MONTH, _THANG, _DAY_WORD, _YEAR_RANGE, _DAY_RANGE = 1, 2, 4, 8, 16, 32
+_WINDOW_NEEDS = {
+    "iso": _YEAR, "vi_range": _YEAR | _DAY_RANGE, "vi_full": _YEAR, "vi_monthword": _YEAR | _THANG,
+    "en_range": _YEAR | _EN_MONTH,
+    "en_dmy": _YEAR | _EN_MONTH, "en_mdy": _YEAR | _EN_MONTH, "en_m_dy": _YEAR | _EN_MONTH, "vi_month": _YEAR | _THANG,
+    "vi_daymonth": _DAY_WORD, "en_my": _YEAR | _EN_MONTH, "en_md": _EN_MONTH, "en_dm": _EN_MONTH, "vi_m": _THANG,
+    "period": _YEAR | _YEAR_RANGE, "year": _YEAR,
+}
+
+
+# The patterns as they were when the shortcuts above were written and checked for them (the SHA-1 of each
+# source): a pattern rewritten since, or added, is scanned the plain way until its shortcut is checked
+# again (its opening words in _STARTS, what it needs in _WINDOW_NEEDS) and its digest updated here.
+_CHECKED_SOURCES = {
+    "iso": "115522589f31", "vi_range": "41150622455b", "vi_full": "374c3d9aad49", "vi_monthword": "cbe77c45cbe0",
+    "en_range": "953c49e98bf0", "en_dmy": "4c5187337867", "en_mdy": "ba53fdd11ff4", "en_m_dy": "20e65bbf5e58",
+    "vi_month": "a8cbad280e47", "vi_daymonth": "b470eab5d896", "en_my": "6d29ee47d281", "en_md": "df08d524a852",
+    "en_dm": "1003bed24ae6", "en_m": "7441ce6599be", "vi_m": "b3bb6c5f7962", "period": "082c51242510",
+    "year": "ba9347e3eb1d", "en_weekday": "2f3343d4d218", "vi_weekday": "93a25f30dbfb", "relative": "8537ed94f6d5",
+}
+_SHORTCUT_CHECKED = frozenset(p for kind, p in _PATTERNS if written_as(p, _CHECKED_SOURCES.get(kind, "")))
+
+
+def _window_marks(text: str, low: str, a: int, b: int) -> int:
+    """Which of a year, an English month name, "tháng", a Vietnamese day word ("ngày", "sáng"…), a span of
+    years and a span of days the window [a, b) holds, as bits: a pattern that needs one the window lacks has
+    no match in it."""
+    marks = 0
+    if _ANY_YEAR.search(text, a, b):
+        marks = _YEAR | (_YEAR_RANGE if _ANY_YEAR_RANGE.search(text, a, b) else 0)
+    return (marks | (_EN_MONTH if _ANY_EN_MONTH.search(text, a, b) else 0) |
+            (_THANG if low.find("tháng", a, b) >= 0 else 0) | (_DAY_WORD if _ANY_VI_DAY_WORD.search(low, a, b) else 0) |
+            (_DAY_RANGE if _ANY_DAY_RANGE.search(low, a, b) else 0))
 
 
 _DIGITS = re.compile(r"\d+")

@@ -78,9 +78,10 @@ def find_events(text: str, s_start: int, s_end: int, tokens: list[Token]) -> lis
     out = []
     toks = tokens_between(tokens, s_start, s_end)
     folded_sentence = fold(text[s_start:s_end])
+    firsts = _TRIGGERS.firsts
     i = 0
     while i < len(toks):
-        m = match_phrase(toks, i, _TRIGGERS, exact=True)
+        m = match_phrase(toks, i, _TRIGGERS, exact=True) if toks[i].lowd in firsts else None
         if not m:
             i += 1
             continue

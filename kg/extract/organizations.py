@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from kg.extract.people import _VI_SURNAMES
 from kg.extract.reference import Reference, unify_spelling
-from kg.extract.text import canonical_tone, key, slug
-from kg.extract.tokens import PhraseTable, Token, match_phrase, tokenize
+from kg.extract.text import canonical_tone, finditer_at, key, slug, written_as
+from kg.extract.tokens import PhraseTable, Token, match_phrase, phrase_matches, tokenize
 from kg.model import Organization
 
 _VI_HEADS = [
@@ -59,6 +59,7 @@ _EN_ORG_NOUNS = {
 _NATIONAL_MEMBERS = frozenset({"GS1"})
 _COMPANY_SUFFIXES = {"international", "berhad", "bhd", "ltd", "inc", "corporation", "corp", "group", "gmbh", "ag",
                      "jsc", "plc", "llc", "limited", "holdings", "co"}
+_EN_RUN_KEEPERS = frozenset(_EN_ORG_NOUNS | _COMPANY_SUFFIXES)
 _EN_UNIT_NOUNS = {"department", "division", "office", "centre", "center", "laboratory", "unit", "section",
                   "group", "secretariat", "sub-committee", "subcommittee", "committee", "team", "board"}
 _EN_EVENT_NOUNS = {"dialogue", "meeting", "conference", "workshop", "seminar", "summit", "symposium", "day",
@@ -95,6 +96,8 @@ def _phrases(items: list[str]) -> dict[tuple[str, ...], str]:
 
 
 _VI_HEAD_PHRASES = _phrases(_VI_HEADS)
+_VI_HEAD_PREFIXES = tuple(key(h) + " " for h in _VI_HEADS)  # a name opening with a head noun: str.startswith
+_VI_UNIT_PREFIXES = tuple(h + " " for h in _VI_UNIT_HEADS)
 _VI_HEAD_KEYS = frozenset(_VI_HEAD_PHRASES.values())
 _COUNTRY_OFFICE_PHRASES = _phrases(["Văn phòng", "Phái đoàn", "Đại sứ quán", "Cơ quan đại diện"])
 
@@ -102,10 +105,23 @@ _COUNTRY_OFFICE_PHRASES = _phrases(["Văn phòng", "Phái đoàn", "Đại sứ 
 _STANDARD_SERIES = re.compile(r"\b(?:TCVN|QCVN|MS|BS|EN|KS|JIS|SNI|SS|AS|NF|DIN|GB|SASO|IS)(?:\s+(?:ISO|IEC|EN))+\b")
 
 
+# Every match of the two patterns above opens with one of their upper-case prefixes (after `\b`, which
+# reads nothing of the match): they are tried only where one stands.
+_STANDARD_OPENERS = re.compile(r"TCVN|QCVN|ISO|IEC|ASTM|BS|EN|JIS|KS|GB|DIN|ANSI|IEEE|OIML|API|ASME|SAE|UL|AS|"
+                               r"NFPA|CODEX|CAC|MS|SNI|SS|NF|SASO|IS")
+
+
+# (while the two patterns are written as when these prefixes were listed: else they are read the plain way)
+_STANDARD_OPENERS_CHECKED = written_as(_STANDARD_CODE, "8b883c7c159b") and written_as(_STANDARD_SERIES, "b820d746b6d3")
+
+
 def standard_code_spans(text: str) -> list[tuple[int, int]]:
     """Standard codes and adopted series ("TCVN ISO 9001:2015", "ISO/IEC 17025", "MS IEC"): not bodies."""
-    spans = [(m.start(), m.end()) for m in _STANDARD_CODE.finditer(text)]
-    return spans + [(m.start(), m.end()) for m in _STANDARD_SERIES.finditer(text)]
+    if not _STANDARD_OPENERS_CHECKED:
+        return [(m.start(), m.end()) for m in _STANDARD_CODE.finditer(text)] + \
+            [(m.start(), m.end()) for m in _STANDARD_SERIES.finditer(text)]
+    spans = [(m.start(), m.end()) for m in finditer_at(_STANDARD_CODE, text, _STANDARD_OPENERS)]
+    return spans + [(m.start(), m.end()) for m in finditer_at(_STANDARD_SERIES, text, _STANDARD_OPENERS)]
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
@@ -147,7 +163,7 @@ class _Builder:
 
 
 def _is_role_at(tokens: list[Token], i: int, role_phrases: dict[tuple[str, ...], str]) -> int:
-    m = match_phrase(tokens, i, role_phrases)
+    m = phrase_matches(tokens, role_phrases).get(i)
     return m[0] if m else 0
 
 
@@ -339,7 +355,10 @@ def _minister_fields(ref: Reference, folded: str) -> list[tuple[int, int, str]]:
                 if kn.startswith("ministry of "):
                     fields.setdefault(kn[len("ministry of "):], k)
         alternatives = "|".join(re.escape(f) for f in sorted(fields, key=len, reverse=True))
-        pattern = (re.compile(r"\bminister (?:of|for) (?:the )?(" + alternatives + r")\b"), fields) if fields else False
+        # "\bminister" written as "minister" not after a word character: re then searches for the word
+        # instead of trying the pattern at every position of the document
+        pattern = (re.compile(r"minister(?<!\wminister) (?:of|for) (?:the )?(" + alternatives + r")\b"), fields) \
+            if fields else False
         ref.cache["minister_fields"] = pattern
     if not pattern:
         return []
@@ -444,8 +463,10 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
     ref_starts = frozenset(c.start for c in cands)  # where a known body (reference name or acronym) starts
     ref_ends = frozenset(c.end for c in cands)
     # Vietnamese names are read in English articles too (quoted names, bilingual pages); the rules are cheap.
+    head_firsts, office_firsts = _VI_HEAD_PHRASES.firsts, _COUNTRY_OFFICE_PHRASES.firsts
     for i, t in enumerate(tokens):
-        if not t.is_cap:
+        # (match_phrase is None at a word no phrase of the table starts with: most tokens, not called)
+        if not t.is_cap or (t.lowd not in head_firsts and t.lowd not in office_firsts):
             continue
         m = match_phrase(tokens, i, _VI_HEAD_PHRASES, exact=True) or \
             match_phrase(tokens, i, _COUNTRY_OFFICE_PHRASES, exact=True)
@@ -487,6 +508,8 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
     runs = _en_runs(tokens)
     while runs:
         a, b = runs.pop(0)
+        if not any(tokens[k].low in _EN_RUN_KEEPERS for k in range(a, b)):
+            continue  # the rules below keep a part of the run only if it holds an organization or company word
         span = _trim_en(tokens, a, b, role_phrases)
         if span is None:
             continue
@@ -566,10 +589,7 @@ def _acronyms_after_offices(text: str, tokens: list[Token], spans: list[OrgSpan]
     """An unknown acronym right after an office names the body: "ông Lin, Tổng Giám đốc CPC"."""
     taken = [(s.start, s.end) for s in spans]
     extra = []
-    for i in range(len(tokens)):
-        m = match_phrase(tokens, i, role_phrases)
-        if not m:
-            continue
+    for i, m in phrase_matches(tokens, role_phrases).items():
         j = i + m[0]
         if j < len(tokens) and tokens[j].low in {"cua", "of"}:
             j += 1
@@ -616,9 +636,8 @@ def _propagate_names(text: str, folded: str, spans: list[OrgSpan], masked: list[
 
 def _role_spans(tokens: list[Token], role_phrases: dict) -> list[tuple[int, int]]:
     out = []
-    for i in range(len(tokens)):
-        m = match_phrase(tokens, i, role_phrases)
-        if m and tokens[i + m[0] - 1].low == "truong":  # "Tổng cục trưởng", "Viện trưởng": not a body
+    for i, m in phrase_matches(tokens, role_phrases).items():
+        if tokens[i + m[0] - 1].low == "truong":  # "Tổng cục trưởng", "Viện trưởng": not a body
             out.append((tokens[i].start, tokens[i + m[0] - 1].end))
     return out
 
@@ -638,13 +657,14 @@ def _national_members(text: str, cands: list[OrgSpan], places: list) -> list[Org
 
 
 def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[int, int] | None:
+    role_at = phrase_matches(tokens, role_phrases)
     while a < b and (tokens[a].low in _EN_SKIP_LEAD or tokens[a].low.endswith("-based")) and \
             not (tokens[a].is_cap and "people's" in {tokens[x].low for x in range(a + 1, min(b, a + 3))}):
         a += 1  # "the Tokyo-based Asian Productivity Organization" (but "Hanoi People's Committee")
     # A role title before "of": "Head of the International Cooperation Department"
     for k in range(a, min(b, a + 5)):
         if tokens[k].low in {"of", "for"}:
-            if match_phrase(tokens, a, role_phrases) and match_phrase(tokens, a, role_phrases)[0] == k - a:
+            if role_at.get(a) and role_at[a][0] == k - a:
                 a = k + 1
                 while a < b and tokens[a].low == "the":
                     a += 1
@@ -659,7 +679,7 @@ def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[i
     for k in range(a, b - 1):
         if tokens[k].text.endswith(("'s", "’s")) and tokens[k].low[:6] not in {"people", "peopl"}:
             a = k + 1  # but "Da Nang People's Committee", "People's Government": part of the name
-    m = match_phrase(tokens, a, role_phrases) if a < b else None
+    m = role_at.get(a) if a < b else None
     if m and a + m[0] >= b:
         return None
     # "… of the Republic of Belarus Vice President David Mitchell": a title and a name after the body's
@@ -667,7 +687,7 @@ def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[i
     for k in range(a + 1, b - 1):
         if tokens[k - 1].low in _EN_CONNECT or tokens[k - 1].low == "the":
             continue
-        m = match_phrase(tokens, k, role_phrases)
+        m = role_at.get(k)
         if m and k + m[0] < len(tokens) and tokens[k + m[0]].is_cap and tokens[k + m[0]].low not in _EN_CONNECT \
                 and any(tokens[x].low in _EN_ORG_NOUNS or tokens[x].is_acronym for x in range(a, k)):
             b = k
@@ -778,7 +798,10 @@ def _acronym_definitions(text: str, tokens: list[Token], cands: list[OrgSpan], r
 
 
 def _known_name(ref: Reference, folded: str, start: int, end: int) -> str:
-    for s, e, k, _n, _short in ref.find_names(folded[: end + 1]):
+    # the names of the whole text (found once per document): one reference name is written by one folded
+    # string, and its word boundaries read the characters around it, so the name ending at `end` is found
+    # alike in the whole text and in the text cut after it
+    for s, e, k, _n, _short in ref.find_names(folded):
         if s == start and e == end:
             return k
     return ""
@@ -789,8 +812,8 @@ def _same_body(name: str, org, ref: Reference) -> bool:
     country named in it, and words shared with one of the body's names."""
     from kg.extract.text import detect_language
 
-    names = list(org.vi) if detect_language(name) == "vi" or any(
-        key(name).startswith(key(h) + " ") for h in _VI_HEADS) else list(org.en)
+    names = list(org.vi) if detect_language(name) == "vi" or key(name).startswith(_VI_HEAD_PREFIXES) \
+        else list(org.en)
     k = unify_spelling(key(name))
     if any(unify_spelling(key(n)) == k for n in org.vi + org.en):
         return True  # "the Việt Nam Metrology Institute (VMI)": an English name with a Vietnamese spelling
@@ -1010,7 +1033,7 @@ def _is_unit_name(name: str) -> bool:
     first = k.split()
     if not first:
         return False
-    if any(k.startswith(h + " ") for h in _VI_UNIT_HEADS):
+    if k.startswith(_VI_UNIT_PREFIXES):
         return True
     return any(w in _EN_UNIT_NOUNS for w in first)
 
@@ -1018,4 +1041,4 @@ def _is_unit_name(name: str) -> bool:
 def _looks_vietnamese(s: str) -> bool:
     from kg.extract.text import detect_language
 
-    return detect_language(s) == "vi" or any(key(s).startswith(key(h) + " ") for h in _VI_HEADS)
+    return detect_language(s) == "vi" or key(s).startswith(_VI_HEAD_PREFIXES)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.text import canonical_tone, fold, slug
-from kg.extract.tokens import PhraseTable, Token, match_phrase
+from kg.extract.tokens import PhraseTable, Token, phrase_matches
 from kg.model import Person
 
 # Honorifics and academic titles; the value is the title kept in foaf:title ("" = not kept).
@@ -72,7 +72,7 @@ def _name_tokens(tokens: list[Token], i: int, blocked: set[int], max_len: int = 
             break
         if t.line != tokens[i].line:
             break
-        if any(c.isdigit() for c in t.text):
+        if not t.text.isalpha() and any(c.isdigit() for c in t.text):  # (a letter is never a digit)
             break
         n += 1
     return n
@@ -85,6 +85,8 @@ def _clean_name(text: str) -> str:
 def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_token_ids: set[int],
                 role_phrases: dict[tuple[str, ...], str]) -> list[PersonSpan]:
     blocked = org_token_ids  # after a title, "Trần Đức Long" is a name even though "Đức" is a country
+    role_at = phrase_matches(tokens, role_phrases)  # match_phrase(tokens, i, role_phrases) at each i
+    hon_at = phrase_matches(tokens, HONORIFICS, exact=True)
     spans: list[PersonSpan] = []
     taken: set[int] = set()
 
@@ -98,37 +100,32 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
         spans.append(PersonSpan(s, s + len(name), name, slug(name), title or None, by))
         taken.update(range(i, i + n))
 
-    i = 0
-    while i < len(tokens):
+    after = 0  # the token after the last name read: an honorific inside that name is passed over
+    for i, m in hon_at.items():  # the tokens an honorific starts at, in order
         t = tokens[i]
-        if not t.is_word:
-            i += 1
+        if i < after or not t.is_word:
             continue
-        m = match_phrase(tokens, i, HONORIFICS, exact=True)
-        if m and (t.is_cap or t.lowd in {"ông", "bà", "ngài"}):
+        if t.is_cap or t.lowd in {"ông", "bà", "ngài"}:
             n_h, title = m
             j = i + n_h
             if j < len(tokens) and tokens[j].text == ".":
                 j += 1
             # chains such as "PGS.TS." or "Tiến sĩ" after "ông"
-            m2 = match_phrase(tokens, j, HONORIFICS, exact=True) if j < len(tokens) else None
+            m2 = hon_at.get(j) if j < len(tokens) else None
             if m2 and tokens[j].is_cap:
                 title = m2[1] or title
                 j += m2[0]
                 if j < len(tokens) and tokens[j].text == ".":
                     j += 1
             n = _name_tokens(tokens, j, blocked)
-            if n and not match_phrase(tokens, j, role_phrases):
+            if n and j not in role_at:
                 add(j, n, title, "honorific")
-                i = j + n
-                continue
-        i += 1
+                after = j + n
 
     # After an office title: "Thủ tướng Nguyễn Xuân Phúc", "Deputy Minister Pham Thanh Binh",
     # "Thứ trưởng Bộ Khoa học và Công nghệ Phạm Thanh Bình" (office, organization, name).
-    for i in range(len(tokens)):
-        m = match_phrase(tokens, i, role_phrases)
-        if not m or not tokens[i].is_cap:
+    for i, m in role_at.items():
+        if not tokens[i].is_cap:
             continue
         j = i + m[0]
         # "Acting Director General of STAMEQ Le Hai Phong", "Ambassador to India Tran Van Long"
@@ -142,14 +139,15 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
             j += 1
         if j < len(tokens) and tokens[j].text == ",":
             continue
-        if j < len(tokens) and match_phrase(tokens, j, HONORIFICS, exact=True):
+        if j < len(tokens) and j in hon_at:
             continue
         if j in place_token_ids:
             continue  # "Đại sứ Việt Nam tại …": a country, not a name
         n = _name_tokens(tokens, j, blocked)
-        if n >= 2 and not match_phrase(tokens, j, role_phrases):
+        if n >= 2 and j not in role_at:
             add(j, n, None, "role")
 
+    blocked_or_place = blocked | place_token_ids  # (neither set changes below)
     # An English name with no title, known by what follows it: "Zhang Wei, Vice President of NIM",
     # "Rachel Dorsey, ANSI's Senior Director …", "Kim Dong-hyun of the Korea Research Institute …".
     for i, t in enumerate(tokens):
@@ -157,23 +155,21 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
             continue
         if i > 0 and tokens[i - 1].is_word and tokens[i - 1].is_cap and tokens[i - 1].line == t.line:
             continue  # not the start of a capitalized run
-        if (t.low in _NOT_NAME_START and not _full_vi_name_at(tokens, i)) or match_phrase(tokens, i, role_phrases) \
-                or match_phrase(tokens, i, HONORIFICS, exact=True):
+        if (t.low in _NOT_NAME_START and not _full_vi_name_at(tokens, i)) or i in role_at or i in hon_at:
             continue
-        n = _name_tokens(tokens, i, blocked | place_token_ids, max_len=4)
-        if not 2 <= n <= 4 or any(match_phrase(tokens, k, role_phrases) for k in range(i, i + n)):
+        n = _name_tokens(tokens, i, blocked_or_place, max_len=4)
+        if not 2 <= n <= 4 or any(k in role_at for k in range(i, i + n)):
             continue
         j = i + n
         if j + 1 >= len(tokens) or tokens[j].line != t.line:
             continue
         nxt = tokens[j + 1]
         after_comma = tokens[j].text == "," and (
-            match_phrase(tokens, j + 1, role_phrases) is not None or
-            (j + 1 in org_token_ids and j + 2 < len(tokens) and (match_phrase(tokens, j + 2, role_phrases) or
-                                                                 tokens[j + 2].low in _RANKS)) or
+            j + 1 in role_at or
+            (j + 1 in org_token_ids and j + 2 < len(tokens) and (j + 2 in role_at or tokens[j + 2].low in _RANKS)) or
             nxt.low in {"the", "a", "former", "acting", "incoming", "newly", "senior", "deputy"} or
             # "Nguyen Hung, Vietnamese Ambassador to the UK"
-            (j + 1 in place_token_ids and j + 2 < len(tokens) and match_phrase(tokens, j + 2, role_phrases)))
+            (j + 1 in place_token_ids and j + 2 < len(tokens) and j + 2 in role_at))
         of_org = tokens[j].low == "of" and (j + 1 in org_token_ids or
                                             (nxt.low == "the" and j + 2 in org_token_ids))
         if after_comma or of_org:
@@ -183,7 +179,7 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
     for i, t in enumerate(tokens):
         if i in taken or t.low not in _VI_SURNAMES or not t.is_cap:
             continue
-        n = _name_tokens(tokens, i, blocked | place_token_ids, max_len=4)
+        n = _name_tokens(tokens, i, blocked_or_place, max_len=4)
         if 3 <= n <= 4 and not any(tokens[k].low in _NOT_NAME_WORDS for k in range(i + 1, i + n)):
             if i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word and i - 1 not in taken:
                 continue

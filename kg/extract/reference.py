@@ -58,8 +58,27 @@ class Reference:
     place_names: ahocorasick.Automaton | None = None
     cache: dict = field(default_factory=dict)  # tables derived from these, built once per process
 
+    def _recent(self, kind: str, text: str):
+        """The list a finder returned for this text lately, or None: a document's whole text is read for
+        names and places by several rules (one per parenthesis, for names). Only long texts (documents)
+        are kept, a few of them."""
+        found = self.cache.get(kind)
+        hit = found.get(text) if found is not None and len(text) > 500 else None
+        return list(hit) if hit is not None else None
+
+    def _remember(self, kind: str, text: str, out: list) -> list:
+        if len(text) > 500:
+            found = self.cache.setdefault(kind, {})
+            if len(found) >= 4:
+                found.clear()
+            found[text] = list(out)
+        return out
+
     def find_names(self, folded: str) -> list[tuple[int, int, str, str, bool]]:
         """(start, end, org key, reference name, is_short) for every name occurrence on word boundaries."""
+        cached = self._recent("found_names", folded)
+        if cached is not None:
+            return cached
         out = []
         if self.names is None:
             return out
@@ -68,7 +87,7 @@ class Reference:
             end = end_idx + 1
             if _boundary(folded, start, end):
                 out.append((start, end, org_key, name, is_short))
-        return out
+        return self._remember("found_names", folded, out)
 
     def find_acronyms(self, text: str) -> list[tuple[int, int, str]]:
         out = []
@@ -82,6 +101,9 @@ class Reference:
 
     def find_places(self, text: str) -> list[tuple[int, int, RefPlace]]:
         """Places written as in the table (case and diacritics count: "Anh" is not "ảnh"), longest first."""
+        cached = self._recent("found_places", text)
+        if cached is not None:
+            return cached
         out = []
         if self.place_names is None:
             return out
@@ -95,7 +117,7 @@ class Reference:
         for item in out:
             if not chosen or item[0] >= chosen[-1][1]:
                 chosen.append(item)
-        return chosen
+        return self._remember("found_places", text, chosen)
 
 
 def _boundary(text: str, start: int, end: int, strict: bool = False) -> bool:

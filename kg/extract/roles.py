@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.extract.people import HONORIFICS
 from kg.extract.text import slug
-from kg.extract.tokens import PhraseTable, Token, match_phrase, tokens_between
+from kg.extract.tokens import PhraseTable, Token, first_words, match_phrase, tokens_between
 from kg.model import Membership, Post, Sentence
 
 TENURE_WORDS: PhraseTable = PhraseTable({
@@ -52,6 +52,8 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
     in `custom_roles` (key -> (title, broader office key))."""
     items: list[Item] = []
     toks = tokens_between(tokens, sentence.start, sentence.end)
+    # the words a phrase can start with: no call to match_phrase at the other tokens (most of them)
+    role_firsts, tenure_firsts, hon_firsts = first_words(role_phrases), TENURE_WORDS.firsts, HONORIFICS.firsts
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -68,7 +70,7 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
             while i < len(toks) and toks[i].start < e:
                 i += 1
             continue
-        m = match_phrase(toks, i, role_phrases)
+        m = match_phrase(toks, i, role_phrases) if t.low in role_firsts else None
         if m and any(toks[k].start in org_at for k in range(i + 1, i + m[0])):
             # "Phó Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh": the body named inside the title stays a body
             cut = next(k for k in range(i + 1, i + m[0]) if toks[k].start in org_at)
@@ -103,12 +105,12 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
             items.append(Item("adj", t.low, t.start, t.end, t.text))
             i += 1
             continue
-        m = match_phrase(toks, i, TENURE_WORDS)
+        m = match_phrase(toks, i, TENURE_WORDS) if t.low in tenure_firsts else None
         if m:
             items.append(Item("tenure", m[1], t.start, toks[i + m[0] - 1].end, ""))
             i += m[0]
             continue
-        m = match_phrase(toks, i, HONORIFICS, exact=True)
+        m = match_phrase(toks, i, HONORIFICS, exact=True) if t.lowd in hon_firsts else None
         if m and (t.is_cap or t.lowd in {"ông", "bà"}):
             n = m[0] + (1 if i + m[0] < len(toks) and toks[i + m[0]].text == "." else 0)
             items.append(Item("hon", m[1], t.start, toks[i + n - 1].end, ""))
@@ -377,8 +379,9 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
 
     # P4: an organization holding an office in another: "<Org> … đảm nhận … Phó Chủ tịch của ACCSQ; …"
     first_org = next((x for x in items[:3] if x.kind == "org"), None)
-    text_low = " ".join(x.value for x in items if x.kind == "tok")
-    if first_org and any(f" {c} " in f" {text_low} " for c in _ORG_ROLE_CUES):
+    # (the sentence's words are joined only when a body opens it: most sentences need not)
+    text_low = f' {" ".join(x.value for x in items if x.kind == "tok")} ' if first_org else ""
+    if first_org and any(f" {c} " in text_low for c in _ORG_ROLE_CUES):
         for j, x in enumerate(items):
             if x.kind == "role" and j not in used_roles and j > items.index(first_org):
                 org, _ = _role_org(items, j + 1)

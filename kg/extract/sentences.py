@@ -16,10 +16,14 @@ _TOKEN_BEFORE = re.compile(r"([\w.]+)$")
 
 
 def _is_abbreviation(before: str) -> bool:
-    m = _TOKEN_BEFORE.search(before)
-    if not m:
+    # the run of word characters and dots ending the text (what _TOKEN_BEFORE finds), read backwards from
+    # its end: the regex's search tried every position of a long paragraph before reaching its end
+    i = len(before)
+    while i > 0 and (before[i - 1].isalnum() or before[i - 1] in "_."):
+        i -= 1
+    if i == len(before):
         return False
-    tok = m.group(1).rstrip(".").lower()
+    tok = before[i:].rstrip(".").lower()
     last = tok.split(".")[-1]
     if len(last) == 1 and last.isalpha():
         return True  # an initial: "J. Cendrowska"

@@ -7,6 +7,8 @@ string, so a match found in the folded text is at the same offsets in the origin
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 import unicodedata
 
@@ -40,11 +42,33 @@ def _build_fold_table() -> dict[int, str]:
 
 
 _FOLD = _build_fold_table()
+# The same table as a string indexed by code point, identity where _FOLD has no entry: str.translate
+# then finds every common character without the KeyError a dict miss costs (about 1.7 times faster);
+# code points past its end raise IndexError, which leaves them unchanged, as a dict miss does.
+_FOLD_STR = "".join(_FOLD.get(cp, chr(cp)) for cp in range(max(_FOLD) + 1))
 
 
 def fold(text: str) -> str:
     """Lower-case, strip diacritics (đ -> d), unify dashes and quotes. Same length as the input."""
-    return text.translate(_FOLD)
+    n = len(text)
+    if n <= 2000:
+        return _fold_short(text)
+    if n <= 2_000_000:
+        return _fold_long(text)
+    return text.translate(_FOLD_STR)
+
+
+# The rules fold the same document and the same sentences several times (tokens, organizations, each
+# stage's sentence checks): the folds of recent strings are kept, short ones (sentences, names) and a
+# few long ones (the documents being read), so that the memory they hold stays bounded.
+@functools.lru_cache(maxsize=4096)
+def _fold_short(text: str) -> str:
+    return text.translate(_FOLD_STR)
+
+
+@functools.lru_cache(maxsize=4)
+def _fold_long(text: str) -> str:
+    return text.translate(_FOLD_STR)
 
 
 def key(text: str) -> str:
@@ -57,7 +81,10 @@ def slug(text: str, max_len: int = 80) -> str:
     return s[:max_len].rstrip("-") or "x"
 
 
-_OLD_STYLE = re.compile(r"(?<![qQ])([oOuU])([\u00c0-\u1ef9])(?![a-zA-Z\u00c0-\u1ef9])")
+# "o"/"u" not after "q", then a toned vowel ending the word. The look-behind follows the "o"/"u" it
+# guards ("(?<![qQ])([oOuU])" as written first, same matches): a pattern opening with a character
+# class is searched for that character, one opening with a look-behind is tried at every position.
+_OLD_STYLE = re.compile(r"([oOuU])(?<![qQ][oOuU])([\u00c0-\u1ef9])(?![a-zA-Z\u00c0-\u1ef9])")
 
 
 def canonical_tone(text: str) -> str:
@@ -77,6 +104,55 @@ def canonical_tone(text: str) -> str:
         return unicodedata.normalize("NFC", first + tones[0]) + unicodedata.normalize("NFC", base)
 
     return _OLD_STYLE.sub(move, text)
+
+
+def written_as(pattern: re.Pattern[str], digest: str) -> bool:
+    """Whether `pattern` is still written as it was when a shortcut made for it (its opening words, what a
+    window must hold for it to match) was checked: `digest` is the first 12 hex digits of the SHA-1 of
+    that source. A shortcut is exact for the pattern it was made for only; when a rule is rewritten, the
+    code that uses this reads the pattern the plain way instead (slower, never wrong)."""
+    return hashlib.sha1(pattern.pattern.encode("utf-8")).hexdigest()[:12] == digest
+
+
+def any_of(words: list[str]) -> str:
+    """A regex matching exactly the given words, factored by common prefixes ("t(?:oday|his ...)"): at a
+    position holding the first letter of several words re tries them one by one in a flat alternation,
+    and in a tree only along the letters that match."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(tree)
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, openers: re.Pattern[str], where: str | None = None):
+    """pattern.finditer(text), trying the pattern only where `openers` matches `where` (the text itself,
+    or a string of the same length that reads alike there, such as its lower case). Exact when every match
+    of the pattern starts where `openers` matches and none is empty (after a match the next is looked for
+    from its end, as finditer does): a pattern opening with look-behinds or optional words is otherwise
+    attempted by `re` at every character."""
+    where = text if where is None else where
+    pos = 0
+    while True:
+        c = openers.search(where, pos)
+        if c is None:
+            return
+        m = pattern.match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -40,17 +40,27 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ"): per token, then
         lowered = None
     canon = canonical_tone(lowered) if lowered is not None else None
-    out = []
-    line = 0
-    last = 0
-    for m in _TOKEN.finditer(text):
-        a, b = m.span()
-        line += text.count("\n", last, a)
-        last = a
-        word = m.group()
-        lowd = canon[a:b] if canon is not None else canonical_tone(word.lower())
-        c = word[0]
-        out.append(Token(a + offset, b + offset, word, folded[a:b], line, lowd, c.isalnum(), c.isupper()))
+    out: list[Token] = []
+    append = out.append
+    new = tuple.__new__  # Token's own __new__ is a Python function: one call fewer per token
+    finditer = _TOKEN.finditer
+    # No token holds a line break, so each line is read on its own and the line index is known.
+    pos = 0
+    for line, ln in enumerate(text.split("\n")):
+        end = pos + len(ln)
+        if canon is not None:  # one comprehension per line: the common case
+            spans = [m.span() for m in finditer(text, pos, end)]
+            out += [new(Token, (a + offset, b + offset, text[a:b], folded[a:b], line, canon[a:b], text[a].isalnum(),
+                                text[a].isupper())) for a, b in spans]
+            pos = end + 1
+            continue
+        for m in finditer(text, pos, end):
+            a, b = m.span()
+            word = m.group()
+            c = word[0]
+            lowd = canonical_tone(word.lower())
+            append(new(Token, (a + offset, b + offset, word, folded[a:b], line, lowd, c.isalnum(), c.isupper())))
+        pos = end + 1
     return out
 
 
@@ -122,6 +132,38 @@ class PhraseTable(dict):
         if k not in self:
             self[k] = v
         return self[k]
+
+
+_MATCHES_CACHE: dict[tuple[int, int, bool], tuple[list[Token], dict, dict[int, tuple[int, str]]]] = {}
+
+
+def phrase_matches(tokens: list[Token], phrases: dict[tuple[str, ...], str],
+                   exact: bool = False) -> dict[int, tuple[int, str]]:
+    """{i: match_phrase(tokens, i, phrases, exact)} for every index where that is not None, in the order
+    of i. Computed once per token list and table: the rules look for offices, honorifics and head nouns
+    at the same tokens of a document many times (a dict look-up instead of a call)."""
+    k = (id(tokens), id(phrases), exact)
+    cached = _MATCHES_CACHE.get(k)
+    if cached is not None and cached[0] is tokens and cached[1] is phrases:
+        return cached[2]
+    table = phrases if isinstance(phrases, PhraseTable) else PhraseTable(phrases)
+    firsts = table.firsts
+    out: dict[int, tuple[int, str]] = {}
+    for i, t in enumerate(tokens):
+        if (t.lowd if exact else t.low) in firsts:
+            m = match_phrase(tokens, i, table, exact)
+            if m is not None:
+                out[i] = m
+    if len(_MATCHES_CACHE) > 16:
+        _MATCHES_CACHE.clear()
+    _MATCHES_CACHE[k] = (tokens, phrases, out)
+    return out
+
+
+def first_words(phrases: dict[tuple[str, ...], str]) -> set[str]:
+    """The words a phrase of the table can start with: `match_phrase` is None at a token whose word
+    (`low`, or `lowd` when exact) is not among them."""
+    return phrases.firsts if isinstance(phrases, PhraseTable) else PhraseTable(phrases).firsts
 
 
 def match_phrase(tokens: list[Token], i: int, phrases: dict[tuple[str, ...], str],
