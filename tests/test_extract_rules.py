@@ -1423,3 +1423,34 @@ def test_this_is_says_what_the_last_signing_was():
     e = ex("Sáng 20/5/2025, Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia và BIS đã ký Bản ghi nhớ. Đây là văn bản "
            "hợp tác quốc tế đầu tiên được Ủy ban ký kết kể từ khi được tổ chức lại từ tháng 3/2025.")
     assert _signed(e) == [("mou", ("bis", "stameq"), "2025-05-20")]
+
+
+def test_the_national_committee_the_following_day_and_institutes_subordinate_to_a_body():
+    text = ("T\nMOSCOW, 16 May 2025 - The National Committee for Standards, Metrology and Quality of Viet Nam and "
+            "Rosstandart signed a programme of cooperation on 13 May 2025. The programme was signed by Mr. Tran Duc "
+            "Hieu, Chairman of the National Committee. The following day, a trilateral memorandum of understanding "
+            "was concluded between the Viet Nam Metrology Institute (VMI), the D.I. Mendeleyev Institute for "
+            "Metrology (VNIIM) and the Ural Research Institute for Metrology (UNIIM), both Russian institutes being "
+            "subordinate to Rosstandart.")
+    e = extract_text(text, "t.txt")
+    assert _signed(e) == [("mou", ("uniim", "vmi", "vniim"), "2025-05-14"),
+                          ("plan", ("rosstandart", "stameq"), "2025-05-13")]
+    assert [(m.member, m.organization) for m in e.memberships] == [("tran-duc-hieu", "stameq")]
+
+
+def test_discussed_but_not_concluded_and_witnessing_the_signing_just_told():
+    text = ("T\nOn 15 June 2023 STAMEQ and Standards Australia signed an MoU. Officials witnessed the signing, which "
+            "was supported by a partnership between the Australian Government and CSIRO. A separate arrangement "
+            "between VSQI and Standards Australia was discussed but not concluded.")
+    assert [a[1] for a in _signed(extract_text(text, "t.txt"))] == [("stameq", "standards-australia")]
+
+
+def test_the_storys_day_for_a_signing_at_the_session_or_after_the_talks():
+    e = ex("Ngày 17/10/2024, tại TP. Hồ Chí Minh, Tổng cục Tiêu chuẩn Đo lường Chất lượng và UNIDO tổ chức diễn đàn về "
+           "hạ tầng chất lượng với sự tham dự của nhiều chuyên gia quốc tế, doanh nghiệp và các hiệp hội.\n\n"
+           "Các đại biểu đã thảo luận về kinh nghiệm xây dựng năng lực thử nghiệm.\n\nCác chuyên gia cũng chia sẻ về "
+           "chuyển đổi số.\n\nNhiều doanh nghiệp quan tâm tới chứng nhận.\n\nTại phiên chiều, QUATEST 3 và TISI đã ký "
+           "biên bản ghi nhớ hợp tác.")
+    assert [a[2] for a in _signed(e)] == ["2024-10-17"]
+    assert ex("Báo cáo cho biết trong năm 2023 Tổng cục đã ký kết và gia hạn 5 văn bản hợp tác với các đối tác.")\
+        .agreements == []

@@ -63,7 +63,7 @@ _NOT_SIGNED = re.compile(
     r"no date for (the )?signing|approv\w* the signing|chua co (van ban|thoa thuan|ban ghi nho) (nao )?(duoc )?ky|"
     r"(xem xet|phe duyet|thong qua|trinh|ra soat|hoan thien)( \w+){0,6} truoc khi ky|"
     r"(review|approv\w*|consider\w*)( \w+){0,6} (before|prior to) signing|nothing (has|had|was) (yet )?been signed|"
-    r"xuc tien( viec)? ky|de nghi ky|chua co lich( ky)?|dang de xuat|chua thong nhat)\b"
+    r"xuc tien( viec)? ky|de nghi ky|chua co lich( ky)?|dang de xuat|chua thong nhat|not (yet )?concluded)\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"
                              r"postponed|delayed|cancel+ed|"
@@ -73,7 +73,8 @@ _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will
 _FUTURE_VI = re.compile(r"(?<!\w)(sẽ|sắp|dự kiến)(\s+(?!đã\b)[\w-]+){0,8}\s+ký\b", re.I)
 # read with its tones: "hoàn thiện", "hoàn tất" (complete) fold to the same letters as "hoãn" (postpone)
 _POSTPONED_VI = re.compile(r"(?i)\bviệc ký(?: kết)?\b.*\bhoãn\b")
-_AFTER_THE_SIGNING = re.compile(r"\b(after|at|during|before|following|since|on) the signing\b(?! of)")
+_AFTER_THE_SIGNING = re.compile(r"\b(after|at|during|before|following|since|on|witnessed|attended) the signing\b"
+                                r"(?! of)")
 _SIGNING_CEREMONY = re.compile(r"\b(le ky|buoi ky|signing ceremony)\b")
 _SUBJECT = re.compile(r"\b(ve viec|ve|tren|trong linh vuc|on|concerning|regarding|in the field of|for)\b")
 
@@ -87,7 +88,8 @@ def agreement_kind(folded_sentence: str) -> str | None:
 
 # "đã ký kết hai văn kiện hợp tác với các đối tác Hàn Quốc", "signed three agreements": a count that the
 # next sentences tell one by one
-_COUNTED_DOCUMENTS = re.compile(r"(?: \w+){0,2}? (hai|ba|bon|nam|nhieu|mot so|cac|loat) (van kien|van ban|thoa thuan|"
+_COUNTED_DOCUMENTS = re.compile(r"(?: \w+){0,3}? (\d+|hai|ba|bon|nam|nhieu|mot so|cac|loat) (van kien|van ban|"
+                                r"thoa thuan|"
                                 r"ban ghi nho|hiep dinh|ke hoach)\b|(?: \w+){0,2}? (\d+|two|three|four|five|several|"
                                 r"a number of|multiple|a series of|a raft of)(?: \w+)? (documents|agreements|memoranda|"
                                 r"mous|deals|instruments|arrangements)\b")
@@ -122,7 +124,7 @@ def signing_position(folded_sentence: str, sentence: str | None = None) -> int |
         if _COUNTED_DOCUMENTS.match(folded_sentence, m.end()):
             counted = m.start() if counted is None else counted  # a signing of its own may follow
             continue
-        if _AFTER_THE_SIGNING.search(folded_sentence, max(0, m.start() - 20), m.end()):
+        if _AFTER_THE_SIGNING.search(folded_sentence, max(0, m.start() - 20), m.end() + 4):
             continue  # "… said after the signing", "at the signing ceremony": the signing told before
         if sentence is not None and _FUTURE_VI.search(sentence[max(0, m.start() - 60) : m.end() + 2]):
             return None

@@ -1025,7 +1025,7 @@ def _spelled_out(name: str) -> str:
 
 
 # Short forms that many bodies share: they name a reference body only in an article that names it in full.
-_GENERIC_SHORT = frozenset({"uy ban", "the committee", "tbt office", "sps office"})
+_GENERIC_SHORT = frozenset({"uy ban", "the committee", "the national committee", "tbt office", "sps office"})
 
 
 def _is_unit_name(name: str) -> bool:

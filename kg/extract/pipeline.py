@@ -41,7 +41,9 @@ _SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"afterwards|following the ceremony|later that day|chieu cung ngay|tai day|tai hoi thao|"
                        r"tai dien dan|tai su kien|at the workshop|at the conference|at the forum|at the event|"
                        r"at the same (ceremony|event|meeting|occasion|signing)|tai cung (buoi le|le ky|su kien)|"
-                       r"cung buoi le|ngay sau buoi|trong khuon kho (hoi thao|hoi nghi|su kien|dien dan|chuyen))\b")
+                       r"tai phien (sang|chieu|hop|thao luan|toan the|be mac|khai mac)|at the (morning|afternoon|"
+                       r"closing|opening|plenary) session|cung buoi le|ngay sau buoi|"
+                       r"trong khuon kho (hoi thao|hoi nghi|su kien|dien dan|chuyen))\b")
 # "… signed the document in the presence of …", "… ký văn bản": the agreement reported before
 _DEFINITE_OBJECT = re.compile(r"\b(signed|inked|put their (?:names|signatures) to) (the|this) (document|agreement|"
                               r"memorandum|mou|arrangement|deal|"
@@ -54,7 +56,8 @@ _REFERS_BACK = re.compile(r"\W*(the |this )?(thoa thuan|ban ghi nho|bien ban ghi
                           r"agreement|memorandum|mou|document|arrangement|deal|letter|extension|renewal|plan|"
                           r"declaration|accord)\b(?! (between|giua))")
 _TWO_SIDES = re.compile(r"\bhai (ben|vien|co quan|to chuc|don vi|trung tam|phia|nuoc)\b|\b(the two|both) ")
-_AT_EVENT = re.compile(r"\b(ket thuc|be mac|sau) (phien hop|hoi nghi|hoi thao|cuoc hop|buoi lam viec|ky hop)\b|"
+_AT_EVENT = re.compile(r"\b(ket thuc|be mac|sau) (phien hop|hoi nghi|hoi thao|cuoc hop|buoi lam viec|ky hop|hoi dam|"
+                       r"phien hoi dam|buoi hoi dam)\b|"
                        r"\bat the (end|close) of the (meeting|conference|workshop|session|talks)\b|"
                        r"\bfollowing the (meeting|talks|session)\b")
 _BOTH_SIDES = re.compile(r"^\W*(they|ho)\b|\b(hai|ba|cac) (ben|vien|co quan|to chuc|don vi|trung tam|phia|nuoc)\b|"
@@ -365,14 +368,15 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
         return None
     folded = fold(s.text)
     last = earlier[-1]
-    if _AT_EVENT.search(folded) and last_event_date is not None:
-        return last_event_date  # "Kết thúc phiên họp, hai bên đã ký …": the meeting's day
+    # the story's own day: the first day the body names (a dateline's, a lead's "Chiều 21/5/2024, …")
+    story = next((d.date for d in dates if d.date.precision == "day" and not d.is_period and not d.end_date
+                  and any(b.start <= d.start < b.end for b in body) and d.start < s.start), None)
+    if _AT_EVENT.search(folded) and (last_event_date or story) is not None:
+        return last_event_date or story  # "Kết thúc phiên họp, hai bên đã ký …": the meeting's day
     occasion = _SAME_OCCASION.search(folded)
     if occasion and last_fact_date is not None:
         # "at the ceremony", "on the sidelines": the occasion just reported — or the story's own day when
         # the last fact told is background ("Ngay sau buổi tiếp" after a mention of a 2019 MoU)
-        story = next((d.date for d in dates if d.date.precision == "day" and not d.is_period and not d.end_date
-                      and any(b.start <= d.start < b.end for b in body)), None)
         # ("at the same meeting" is the last fact's occasion whenever it was)
         if story is not None and _days(last_fact_date) < _days(story) - 60 and \
                 (_RIGHT_AFTER.search(folded) or not re.search(r"\b(same|cung)\b", occasion.group(0))):
@@ -399,6 +403,8 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
         between = [x for x in body if min(para_of) < x.paragraph < s.paragraph and x.is_heading]
         if not between:
             return range_as_date(last)
+    if occasion and story is not None:
+        return story  # "On the sidelines of the ceremony", "Tại phiên chiều", far from any date: the story's day
     return None
 
 
@@ -758,8 +764,11 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
             parties.clear()  # "GS1 announced today that GS1 Vietnam and GS1 Thailand signed …": the teller
             occasion.clear()
             continue
-        if it.kind == "tok" and it.value in {"thuoc", "under"}:
-            under = True  # "STAMEQ, under Việt Nam's Ministry of Science and Technology, and SAC"
+        if it.kind == "tok" and (it.value in {"thuoc", "under"} or
+                                 (it.value == "to" and last in {"subordinate", "affiliated", "attached", "belonging"})):
+            # "STAMEQ, under Việt Nam's Ministry of Science and Technology, and SAC", "… UNIIM, both Russian
+            # institutes being subordinate to Rosstandart"
+            under = True
         elif it.kind == "tok" and not (it.value in {"the", "a", "an", "its", "their"} or it.text[:1].isupper()):
             under = False  # "Under the framework of the meeting, VMI and PTB signed": the meeting, not VMI
         if it.kind == "tok":

@@ -173,6 +173,8 @@ def _extended_title(toks: list[Token], i: int, n: int, org_at, person_at,
     if j + 1 >= len(toks) or toks[j].low not in {"of", "for"}:
         return None
     k = j + 1
+    if toks[k].start in org_at:
+        return None  # "Chairman of the National Committee": the body's short form opens with "the"
     if toks[k].low == "the" and k + 1 < len(toks):
         k += 1
     if toks[k].start in org_at:
