@@ -1454,3 +1454,15 @@ def test_the_storys_day_for_a_signing_at_the_session_or_after_the_talks():
     assert [a[2] for a in _signed(e)] == ["2024-10-17"]
     assert ex("Báo cáo cho biết trong năm 2023 Tổng cục đã ký kết và gia hạn 5 văn bản hợp tác với các đối tác.")\
         .agreements == []
+
+
+def test_a_ceremony_naming_its_sides_and_a_count_reported_by_a_unit_of_the_body():
+    e = ex("Lễ ký kết Biên bản ghi nhớ ba bên giữa Văn phòng TBT Việt Nam, Văn phòng SPS Việt Nam và Tổ chức Phát "
+           "triển Công nghiệp Liên hợp quốc (UNIDO) đã diễn ra ngày 15/3/2024 tại Hà Nội.")
+    assert _signed(e) == [("mou", ("sps-vietnam", "tbt-vietnam", "unido"), "2024-03-15")]
+    e = extract_text("T\nOn 17 June 2019 ANSI and STAMEQ signed a letter of intent. The signing coincided with a "
+                     "workshop held under the Standards Alliance, a partnership between ANSI and USAID.", "t.txt")
+    assert [a[1] for a in _signed(e)] == [("ansi", "stameq")]
+    e = ex("Ông Vũ Đình Phong, Vụ trưởng Vụ Hợp tác quốc tế, cho biết năm 2023 Tổng cục Tiêu chuẩn Đo lường Chất lượng "
+           "đã đón 9 đoàn vào, ký kết và gia hạn 5 văn bản hợp tác quốc tế.")
+    assert e.agreements == []

@@ -88,7 +88,7 @@ def agreement_kind(folded_sentence: str) -> str | None:
 
 # "đã ký kết hai văn kiện hợp tác với các đối tác Hàn Quốc", "signed three agreements": a count that the
 # next sentences tell one by one
-_COUNTED_DOCUMENTS = re.compile(r"(?: \w+){0,3}? (\d+|hai|ba|bon|nam|nhieu|mot so|cac|loat) (van kien|van ban|"
+_COUNTED_DOCUMENTS = re.compile(r"(?: \w+){0,4}? (\d+|hai|ba|bon|nam|nhieu|mot so|cac|loat) (van kien|van ban|"
                                 r"thoa thuan|"
                                 r"ban ghi nho|hiep dinh|ke hoach)\b|(?: \w+){0,2}? (\d+|two|three|four|five|several|"
                                 r"a number of|multiple|a series of|a raft of)(?: \w+)? (documents|agreements|memoranda|"

@@ -539,7 +539,15 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     do_match = _VI_PASSIVE_DO.match(folded[:pos])
     signers = (by_at, by_end) if by_match else ((s.start + do_match.end(), verb_at) if do_match else (None, None))
     passive = signers[0] is not None
-    parties = [] if agr.ceremony_is_subject(folded) else _parties(ex, items, verb_at, by=(by_at, by_end))
+    if agr.ceremony_is_subject(folded):
+        # "Lễ ký kết … diễn ra …" tells of a signing reported before, unless it names the sides: "Lễ ký kết
+        # Biên bản ghi nhớ ba bên giữa X, Y và Z đã diễn ra ngày 15/3/2024"
+        between = re.search(r"\b(giua|between)\b", folded)
+        told = re.search(r"\b(dien ra|took place|was held|were held|coincided|duoc to chuc|to chuc)\b", folded)
+        parties = _parties(ex, items, verb_at, after_with_only=True) \
+            if between and (told is None or between.start() < told.start()) else []
+    else:
+        parties = _parties(ex, items, verb_at, by=(by_at, by_end))
     if _WITNESSED.search(folded[:pos]):
         # "STAMEQ's Director General witnessed the signing (of an MoU between X and Y)": the bodies
         # before the verb watched; only those named after "between"/"giữa" signed
@@ -645,7 +653,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
                 if _OF_ARRANGEMENT.match(ex.document.text[kind_end:it.start]):
                     parties.append(it.value)
                 break
-    if len(parties) < 2 and agr.counted_documents(folded, pos):
+    if len(_signers_bodies(ex, parties)) < 2 and agr.counted_documents(folded, pos):
         return  # "BoA đã ký kết hai văn kiện hợp tác với các tổ chức công nhận của Nhật Bản": told one by one next
     if len(parties) == 1:
         other = _prominent_other(spans, parties[0], ex.organizations)
