@@ -1466,3 +1466,9 @@ def test_a_ceremony_naming_its_sides_and_a_count_reported_by_a_unit_of_the_body(
     e = ex("Ông Vũ Đình Phong, Vụ trưởng Vụ Hợp tác quốc tế, cho biết năm 2023 Tổng cục Tiêu chuẩn Đo lường Chất lượng "
            "đã đón 9 đoàn vào, ký kết và gia hạn 5 văn bản hợp tác quốc tế.")
     assert e.agreements == []
+
+
+def test_anh_inside_a_name_is_not_the_familiar_title():
+    e = ex("Thứ trưởng Bộ Khoa học và Công nghệ Hoàng Anh Tú và Thứ trưởng Lê Anh Tuấn dự lễ ký.")
+    assert set(e.people) == {"hoang-anh-tu", "le-anh-tuan"}
+    assert "nguyen-van-binh" in ex("Theo anh Nguyễn Văn Bình, kỹ sư VMI, việc này cần thiết.").people

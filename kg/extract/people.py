@@ -105,6 +105,8 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
         t = tokens[i]
         if i < after or not t.is_word:
             continue
+        if m[1] == "" and i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word and tokens[i - 1].line == t.line:
+            continue  # "Lê Anh Tú", "Nguyễn Chị …": "anh"/"chị" inside a name, not the familiar title
         if t.is_cap or t.lowd in {"ông", "bà", "ngài"}:
             n_h, title = m
             j = i + n_h
