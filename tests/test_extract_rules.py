@@ -1472,3 +1472,10 @@ def test_anh_inside_a_name_is_not_the_familiar_title():
     e = ex("Thứ trưởng Bộ Khoa học và Công nghệ Hoàng Anh Tú và Thứ trưởng Lê Anh Tuấn dự lễ ký.")
     assert set(e.people) == {"hoang-anh-tu", "le-anh-tuan"}
     assert "nguyen-van-binh" in ex("Theo anh Nguyễn Văn Bình, kỹ sư VMI, việc này cần thiết.").people
+
+
+def test_doi_moi_in_a_ministrys_list_of_fields():
+    e = ex("Ngày 9/11/2021, Tổng cục TĐC và Bộ Công nghiệp, Khoa học, Công nghệ và Đổi mới Campuchia đã ký thỏa thuận.")
+    assert "Bộ Công nghiệp, Khoa học, Công nghệ và Đổi mới Campuchia" in \
+        {n for o in e.organizations.values() for n in o.names}
+    assert set(ex("Viện Đo lường Việt Nam mới ký thỏa thuận với PTB.").organizations) == {"vmi", "ptb"}

@@ -39,7 +39,7 @@ _VI_NAME_FIELDS = frozenset(
     "nong nghiep|cong nghiep|y te|giao thong|van tai|nang suat|ma so|ma vach|xuat khau|nhap khau|"
     "thi truong|doanh nghiep|hanh chinh|can bo|so huu|tri tue|hang hoa|san pham|dich vu|dien tu|hoa hoc|"
     "vat ly|sinh hoc|co khi|det may|vien thong|hai quan|kinh te|phap ly|tong hop|tu tri|dan toc|giam sat|"
-    "kiem nghiem".split("|"))
+    "kiem nghiem|doi moi|sang tao".split("|"))
 _VI_NAME_LOWER = {"quoc", "gia", "te", "hoa", "va", "ve", "cac", "tu", "van", "so", "ma", "vach", "chau"}
 _VI_STOP = {"và", "của", "tại", "với", "đã", "ký", "kết", "là", "được", "có", "cho", "trong", "thuộc", "trực",
             "năm", "ngày", "tháng", "đến", "từ", "ở", "như", "do", "sẽ", "vào", "cùng", "nhưng", "nhằm", "để",
@@ -238,6 +238,8 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
             if not (nxt and nxt.is_cap and nxt.is_word and not nxt.is_acronym) or \
                     match_phrase(tokens, j + 1, _VI_HEAD_PHRASES, exact=True) or nxt.start in known_starts:
                 break  # "… Chất lượng và Rosstandart": a known body after "và" is another body
+        elif last == j and tokens[j - 1].is_cap and f"{tokens[j - 1].low} {t.low}" in _VI_NAME_FIELDS:
+            last = j + 1  # "… Công nghệ và Đổi mới": "mới" ends a name only as "new"
         elif t.lowd in _VI_STOP:
             break
         elif last == j and j + 1 < len(tokens) and f"{t.low} {tokens[j + 1].low}" in _VI_NAME_FIELDS and \
