@@ -1479,3 +1479,14 @@ def test_doi_moi_in_a_ministrys_list_of_fields():
     assert "Bộ Công nghiệp, Khoa học, Công nghệ và Đổi mới Campuchia" in \
         {n for o in e.organizations.values() for n in o.names}
     assert set(ex("Viện Đo lường Việt Nam mới ký thỏa thuận với PTB.").organizations) == {"vmi", "ptb"}
+
+
+def test_on_behalf_of_a_ministry_last_december_and_the_same_afternoon():
+    e = extract_text("Ký kế hoạch hợp tác\nNgày đăng: 6/1/2020\n\nNgày 15-12, tại Viêng Chăn, ông Hoàng Minh Tuấn, Vụ "
+                     "trưởng Vụ Hợp tác quốc tế, thay mặt Bộ Khoa học và Công nghệ, và ông Bounthong, thay mặt KATS, "
+                     "đã ký Kế hoạch hợp tác.", "t.txt")
+    assert _signed(e) == [("plan", ("kats", "most"), "2019-12-15")]
+    e = extract_text("T\nOn 3 June 2025 STAMEQ and SAMR renewed their MoU. In a separate ceremony the same afternoon, "
+                     "VSQI and the China National Institute of Standardization (CNIS) signed a cooperation plan.",
+                     "t.txt")
+    assert ("plan", ("cnis", "vsqi"), "2025-06-03") in _signed(e)

@@ -32,7 +32,8 @@ _NEXT_DAY = re.compile(r"\b(ngay hom sau|hom sau|ngay tiep theo|mot ngay sau|the
 # "Two days later", "Hai ngày sau": days after the fact just reported
 _DAYS_LATER = re.compile(r"^\W*(two|three|four|five|hai|ba|bon|nam) (days later|ngay sau)\b")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "hai": 2, "ba": 3, "bon": 4, "nam": 5}
-_SAME_DAY = re.compile(r"\b(cung ngay|ngay hom do|on the same day|the same day|same day|that day)\b")
+_SAME_DAY = re.compile(r"\b(cung ngay|ngay hom do|on the same day|the same day|same day|that day|the same (morning|"
+                       r"afternoon|evening)|cung (buoi )?(sang|chieu|toi)( hom do| ngay)?)\b")
 _SAME_OCCASION = re.compile(r"\b(cung dip nay|"
                        r"trong dip nay|nhan dip nay|on this occasion|on the same occasion|on the sidelines|"
                        r"ben le|cung trong chuyen|at the ceremony|tai buoi le|tai le|during the visit|"
@@ -605,6 +606,12 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     definite = bool(_DEFINITE_OBJECT.search(folded))
     if definite:
         parties = _signers_bodies(ex, parties)  # "X, Director of NIST's … Office, put their names to the document"
+    if re.search(r"\b(thay mat|on behalf of)\b", folded):
+        # "ông X, Vụ trưởng Vụ Hợp tác quốc tế, thay mặt Bộ Khoa học và Công nghệ": the ministry signs, not
+        # the signer's department
+        whole = [p for p in _signers_bodies(ex, parties)
+                 if not (p in ex.organizations and ex.organizations[p].is_unit)]
+        parties = whole if len(whole) >= 2 else parties
     candidates = list(reversed(ex.agreements))
     if passive and not own:
         # "The renewal was signed by …": the latest signing of these parties, not the background one
