@@ -1490,3 +1490,10 @@ def test_on_behalf_of_a_ministry_last_december_and_the_same_afternoon():
                      "VSQI and the China National Institute of Standardization (CNIS) signed a cooperation plan.",
                      "t.txt")
     assert ("plan", ("cnis", "vsqi"), "2025-06-03") in _signed(e)
+
+
+def test_the_clause_after_the_witnesses_signs():
+    e = ex("Sáng ngày 17 tháng 3 năm 2025, tại Hà Nội, dưới sự chứng kiến của Thứ trưởng Bộ Khoa học và Công nghệ Trần "
+           "Văn Khải, Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia và Viện Tiêu chuẩn hóa Đức (DIN) đã ký Biên bản "
+           "ghi nhớ.")
+    assert _signed(e) == [("mou", ("din", "stameq"), "2025-03-17")]

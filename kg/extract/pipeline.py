@@ -549,10 +549,16 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
             if between and (told is None or between.start() < told.start()) else []
     else:
         parties = _parties(ex, items, verb_at, by=(by_at, by_end))
-    if _WITNESSED.search(folded[:pos]):
+    witnessed = _WITNESSED.search(folded[:pos])
+    if witnessed:
         # "STAMEQ's Director General witnessed the signing (of an MoU between X and Y)": the bodies
         # before the verb watched; only those named after "between"/"giữa" signed
         parties = _parties(ex, items, verb_at, after_with_only=True)
+        comma = folded.rfind(", ", witnessed.end(), pos)
+        if not parties and comma > 0 and (re.search(r"duoi su\s*$", folded[:witnessed.start()]) or
+                                          witnessed.group(0) in {"in the presence of", "witnessed"}):
+            # "Dưới sự chứng kiến của …, X và Y đã ký …": the clause after the witnesses signs
+            parties = _parties(ex, [it for it in items if it.start > s.start + comma], verb_at)
     persons = [it.value for it in items if it.kind == "person"]
     if passive:
         parties = _signers_bodies(ex, parties)
