@@ -178,9 +178,8 @@ def find_dates(text: str, default_year: int | None = None, reference: PartialDat
                 dm = _make(kind, g, a, b, default_year)
                 if dm is not None and kind in {"en_m", "vi_m"}:
                     dm = _month_year(dm, text, b, reference)
-                elif dm is not None and dm.needs_year and reference is not None and dm.date.month and \
-                        (dm.date.month - reference.month) % 12 != 0 and dm.date.year == reference.year and \
-                        dm.date.month > (reference.month or 12) + 2:
+                elif dm is not None and dm.needs_year and reference is not None and reference.month and \
+                        dm.date.year == reference.year and (dm.date.month or 0) > reference.month + 2:
                     # "Ngày 15-12" in a story published in January: last December, not this one
                     dm = dataclasses.replace(dm, date=dataclasses.replace(dm.date, year=dm.date.year - 1))
             if dm is None or not dm.date.is_valid() or (dm.end_date and not dm.end_date.is_valid()):

@@ -184,8 +184,7 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
     field_abbr = j + 1 < len(tokens) and tokens[j].is_acronym and tokens[j].start not in known_starts and \
         tokens[j].end not in known_ends and j + 1 in place_ids and tokens[j + 1].line == tokens[i].line
     if field_abbr:
-        k = _past_places(tokens, j + 1, place_ids, tokens[i].line)
-        return k
+        return _past_places(tokens, j + 1, place_ids, tokens[i].line)
     if j >= len(tokens) or (not tokens[j].is_cap and not local) or tokens[j].is_acronym or \
             tokens[j].line != tokens[i].line:
         return i
@@ -952,10 +951,6 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
                 builder.orgs[sp.key].add_name(canonical_tone(sp.text[: sp.text.rfind("(")].strip()))
                 if sp.acronym and sp.acronym not in builder.orgs[sp.key].acronyms:
                     builder.orgs[sp.key].acronyms.append(sp.acronym)
-            out.append(sp)
-            continue
-        if sp.source == "member":
-            builder.new(sp.key, sp.text, "vi" if _looks_vietnamese(sp.text) else "en")
             out.append(sp)
             continue
         if sp.source == "member":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import gc
 import re
@@ -80,7 +81,6 @@ _PASSIVE_BY = re.compile(r"(?:signed|inked|sealed|concluded|renewed|ky(?: ket)?)
                          r"(?:(?! and | va )[^,;.]){0,45}?\b(by|boi)\b")
 _EFFECTIVE = re.compile(r"\b(hieu luc|effective (from|as of|on|since)|in force|into force|took effect|takes effect|"
                         r"take effect)\W+(\w+\W+){0,2}$")
-# where a second signing starts inside a sentence without a comma before it
 _VERB_THEN_DATE = re.compile(r"(?i)(?:signed|inked|concluded|ký(?: kết)?)\s+(?:in|on|vào|năm|ngày|hồi)\b")
 _PLACE_COMMA = re.compile(r"[^\W\d][^,\n\d]{0,40},\s*")
 _DAY_MONTH_DATELINE = re.compile(r"[^\W\d][^,\n\d]{1,40},\s*(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})\s*(?:\(\w+\)\s*)?[—–-]\s")
@@ -88,6 +88,7 @@ _DAY_MONTH_DATELINE = re.compile(r"[^\W\d][^,\n\d]{1,40},\s*(?P<d>\d{1,2})[-/.](
 _RELATIVE_SIGNED = re.compile(r"\W*(duoc ky|ky nam|signed (in|on)|first signed|originally signed)\b")
 _THIS_IS = re.compile(r"\W*(day la|do la|day cung la|this is|this was|it is|it was|that was)\b")
 _ORIGINAL = re.compile(r"\b(first|originally|initially|original|lan dau|ban dau|dau tien)\b")
+# where a second signing starts inside a sentence without a comma before it
 _CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ho) (?:\w+ )?(?:ky|signed)\b|ma (?:\w+ ){0,4}ky\b|"
                            r"(?:duoc )?ky (?:ket )?(?:lan dau|tu|vao|nam)\b)|"
                            r"(?<=\w) (?=(?:first |originally |da )?(?:signed|duoc ky) (?:by|in|on|nam|vao|boi)\b)")
@@ -214,18 +215,17 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     # Tuesday" are read from it rather than from the publication date
     default_year = _default_year(doc, text)  # without a publication date, a scan of the whole text
     dateline = _dateline_date(text, header_end, default_year)
-    reference = dateline[0] if dateline else doc.published
+    reference = dateline.date if dateline else doc.published
     dates = [d for d in find_dates(text, default_year, reference) if d.start >= header_end]
-    if dateline and not any(d.start == dateline[1] for d in dates):
-        end = re.match(r"\d{1,2}[-/.]\d{1,2}", text[dateline[1]:]).end() + dateline[1]
-        dates = sorted(dates + [DateMention(dateline[1], end, dateline[0], needs_year=True)], key=lambda d: d.start)
+    if dateline and not any(d.start == dateline.start for d in dates):
+        dates = sorted(dates + [dateline], key=lambda d: d.start)  # "Viêng Chăn, 23-8 –"
     if dateline:
         # the dateline's day is the report's: "NANNING, Sept. 18 -- … signed … on Tuesday" dates the signing
         # by the day its sentence names (with none, the dateline's day is the day of the news)
-        first = next((s for s in ex.sentences if s.start <= dateline[1] < s.end), None)
-        if first and any(first.start <= d.start < first.end and d.start != dateline[1] and d.relative
+        first = next((s for s in ex.sentences if s.start <= dateline.start < s.end), None)
+        if first and any(first.start <= d.start < first.end and d.start != dateline.start and d.relative
                          for d in dates):
-            dates = [d for d in dates if d.start != dateline[1]]
+            dates = [d for d in dates if d.start != dateline.start]
     org_at = {tokens[i].start: (sp.key, sp.start, sp.end) for sp in spans for i in _first_token(tokens, sp.start)}
     person_at = {tokens[i].start: (p.key, p.start, p.end) for p in person_spans for i in _first_token(tokens, p.start)}
 
@@ -299,9 +299,9 @@ def _default_year(doc: Document, text: str) -> int | None:
     return None
 
 
-def _dateline_date(text: str, body_start: int, default_year: int | None) -> tuple[PartialDate, int] | None:
-    """The day of a dateline opening the body ("HÀ NỘI, 23/10/2019 –", "WASHINGTON, May 4 —"), and where
-    its date starts."""
+def _dateline_date(text: str, body_start: int, default_year: int | None) -> DateMention | None:
+    """The date of a dateline opening the body ("HÀ NỘI, 23/10/2019 –", "WASHINGTON, May 4 —"), as a
+    mention in the whole text."""
     start = body_start
     for _ in range(3):  # the first lines of the body: a second headline may come before the dateline
         lead = text[start:start + 80]
@@ -309,12 +309,12 @@ def _dateline_date(text: str, body_start: int, default_year: int | None) -> tupl
             if d.start <= 40 and d.date.precision == "day" and (
                     _DATELINE_END.match(lead, d.end) or  # "Brussels, February 22, 2024" on a line of its own
                     (not lead[d.end:].split("\n")[0].strip() and _PLACE_COMMA.fullmatch(lead[:d.start]))):
-                return d.date, start + d.start
+                return dataclasses.replace(d, start=start + d.start, end=start + d.end)
         m = _DAY_MONTH_DATELINE.match(lead)  # "Viêng Chăn, 23-8 –": a day and month a sentence would not date
         if m and default_year:
             date = PartialDate(default_year, int(m.group("m")), int(m.group("d")))
             if date.is_valid():
-                return date, start + m.start("d")
+                return DateMention(start + m.start("d"), start + m.end("m"), date, needs_year=True)
         nl = text.find("\n", start)
         if nl < 0:
             break
@@ -371,7 +371,7 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
     last = earlier[-1]
     # the story's own day: the first day the body names (a dateline's, a lead's "Chiều 21/5/2024, …")
     story = next((d.date for d in dates if d.date.precision == "day" and not d.is_period and not d.end_date
-                  and any(b.start <= d.start < b.end for b in body) and d.start < s.start), None)
+                  and d.start < s.start), None)
     if _AT_EVENT.search(folded) and (last_event_date or story) is not None:
         return last_event_date or story  # "Kết thúc phiên họp, hai bên đã ký …": the meeting's day
     occasion = _SAME_OCCASION.search(folded)

@@ -225,7 +225,7 @@ def _represented_by(items: list[Item], k: int) -> bool:
     """Whether the words before item k are "represented by" / "đại diện là": the body named before sends
     the official that follows."""
     words = [x.value for x in items[max(0, k - 2):k] if x.kind == "tok"]
-    return words[-2:] in (["represented", "by"], ["dai", "dien"]) or words[-2:] == ["dien", "la"]
+    return words[-2:] in (["represented", "by"], ["dai", "dien"], ["dien", "la"])
 
 
 def _represented_body(items: list[Item], upto: int) -> str | None:
