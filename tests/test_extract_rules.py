@@ -1497,3 +1497,23 @@ def test_the_clause_after_the_witnesses_signs():
            "Văn Khải, Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia và Viện Tiêu chuẩn hóa Đức (DIN) đã ký Biên bản "
            "ghi nhớ.")
     assert _signed(e) == [("mou", ("din", "stameq"), "2025-03-17")]
+
+
+# --- session 5 ---
+
+
+def test_press_release_label_is_not_the_headline_and_the_next_sentence_dates_the_signing():
+    e = extract_text("PRESS RELEASE\n\nKRISS and VMI sign agreement on quantum metrology\n\nDaejeon, 15th March 2024 – "
+                     "KRISS today announced that it has signed a cooperation agreement with the Vietnam Metrology "
+                     "Institute (VMI). The agreement was signed on 14 March 2024 at the VMI headquarters in Ha Noi.",
+                     "t.en.txt")
+    assert e.document.headline == "KRISS and VMI sign agreement on quantum metrology"
+    assert e.document.published.iso() == "2024-03-15"
+    assert _signed(e) == [("agreement", ("kriss", "vmi"), "2024-03-14")]
+
+
+def test_a_programme_header_with_its_date_in_segments():
+    e = extract_text("BẢN TIN KINH TẾ | 19H30 | THỨ NĂM, 11/4/2024\nBiên tập: Minh Đức\n\nSáng nay tại Hà Nội, Viện "
+                     "Đo lường Việt Nam và KRISS đã ký biên bản ghi nhớ hợp tác.", "t.txt")
+    assert e.document.published.iso() == "2024-04-11"
+    assert _signed(e) == [("mou", ("kriss", "vmi"), "2024-04-11")]

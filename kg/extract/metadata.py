@@ -11,7 +11,7 @@ from kg.model import PartialDate
 # "Friday, December 9, 2022 - 10:27", "12/05/2022 09:15".
 _DATE_LINE_REST = re.compile(
     r"(?i)\b(?:thứ\s+\w+|chủ nhật|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|"
-    r"sat|sun|ngày|cập nhật|updated|posted|published)\b\.?|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:am|pm|sa|ch)\b|"
+    r"sat|sun|ngày|cập nhật|updated|posted|published)\b\.?|\b\d{1,2}[:hH]\d{2}(?::\d{2})?\b|\b(?:am|pm|sa|ch)\b|"
     r"\b(?:gmt|utc|ict)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?|[\s,|()\-–—:/]+")
 
 
@@ -37,6 +37,12 @@ _BYLINE_DATE = re.compile(
 _SOURCE_DASH = re.compile(r"^(?P<source>[^\d|–-]{2,40}?)\s+[-–|]\s+(?P<rest>.+)$")
 
 
+def _dated_segments(line: str) -> bool:
+    """"BẢN TIN TÀI CHÍNH | 12H00 | THỨ TƯ, 10/4/2024": a programme's or section's name, then its date."""
+    parts = [p for p in re.split(r"\s+\|\s+", line.strip()) if p]
+    return len(parts) > 1 and _is_date_line(parts[-1]) and all(len(p.split()) <= 8 for p in parts)
+
+
 def _source_and_date(line: str) -> bool:
     """"Viet Nam News - 20th May 2025", "VnExpress | 12/3/2024": the outlet, then the date."""
     m = _SOURCE_DASH.match(line.strip())
@@ -44,6 +50,9 @@ def _source_and_date(line: str) -> bool:
 
 
 _BREADCRUMB = re.compile(r"\s[›»>]\s")
+# "PRESS RELEASE" over the headline: the kind of text, not its title
+_KIND_LABEL = re.compile(r"(?i)\s*(?:(?:joint |media |news )?press release|media release|news release|for immediate "
+                         r"release|thông cáo báo chí|thông cáo)\s*[:.]?\s*$")
 
 
 def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, int]:
@@ -55,6 +64,7 @@ def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, 
     header_lines = 0
     idx = 0
     while idx < len(lines) and (not lines[idx].strip() or _BREADCRUMB.search(lines[idx]) or
+                                _KIND_LABEL.match(lines[idx]) or
                                 (idx + 1 < len(lines) and _BREADCRUMB.search(lines[idx + 1]) and
                                  len(lines[idx].split()) <= 4)):
         idx += 1  # "Chinhphu.vn › Khoa học - Công nghệ": the site's section path (and the site's name above it)
@@ -67,6 +77,8 @@ def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, 
     if idx < len(lines):
         headline = lines[idx].strip()
         header_lines = idx + 1
+        if _dated_segments(headline):
+            published = published or next((d.date for d in find_dates(headline) if d.date.precision == "day"), None)
     k = idx
     seen = 0
     while k + 1 < len(lines) and seen < 3:
@@ -77,7 +89,7 @@ def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, 
         seen += 1
         # "Ngày 22/5/2018, VMI và PTB đã ký …" opens the story: a byline is short and not a sentence
         is_byline = bool(_BYLINE_DATE.search(line) or _BYLINE_AUTHOR.search(line) or _is_date_line(line) or
-                         _source_and_date(line)) \
+                         _source_and_date(line) or _dated_segments(line)) \
             and len(line.split()) <= 20 and not (len(line.split()) > 8 and line.rstrip().endswith("."))
         if not is_byline:
             break

@@ -216,6 +216,8 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     default_year = _default_year(doc, text)  # without a publication date, a scan of the whole text
     dateline = _dateline_date(text, header_end, default_year)
     reference = dateline.date if dateline else doc.published
+    if dateline and doc.published is None and dateline.date.precision == "day":
+        doc.published = dateline.date  # "Ho Chi Minh City, 15th March 2024 – …": a press release's day
     dates = [d for d in find_dates(text, default_year, reference) if d.start >= header_end]
     if dateline and not any(d.start == dateline.start for d in dates):
         dates = sorted(dates + [dateline], key=lambda d: d.start)  # "Viêng Chăn, 23-8 –"
@@ -639,6 +641,14 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         if not (same_parties and near) or not _same_kind(stated_kind, a.kind):
             continue
         if own and date and a.signed_on and not _compatible(date, a.signed_on):
+            if refers_back and len(parties) < 2 and a is ex.agreements[-1] and a.signed_on == ex.document.published \
+                    and a.sentence is not None and a.sentence.paragraph == s.paragraph and \
+                    not _ORIGINAL.search(folded) and _days(date) < _days(a.signed_on):
+                # "X today announced that it has signed an agreement with Y. The agreement was signed on 14
+                # March …": the story's day was the announcement's; the next sentence dates the signing
+                a.signed_on = date
+                a.place = a.place or place
+                return
             earlier = a
             break
         for p in signatories:
