@@ -1517,3 +1517,43 @@ def test_a_programme_header_with_its_date_in_segments():
                      "Đo lường Việt Nam và KRISS đã ký biên bản ghi nhớ hợp tác.", "t.txt")
     assert e.document.published.iso() == "2024-04-11"
     assert _signed(e) == [("mou", ("kriss", "vmi"), "2024-04-11")]
+
+
+def test_a_ceremony_held_between_named_sides_is_their_signing():
+    e = ex("Chiều ngày 7/12/2022, lễ ký Thoả thuận hợp tác giữa Viện Đo lường Việt Nam và KRISS đã được tổ chức theo "
+           "hình thức trực tuyến.")
+    assert _signed(e) == [("agreement", ("kriss", "vmi"), "2022-12-07")]
+    assert ex("Lễ ký Thoả thuận hợp tác giữa VMI và KRISS sẽ được tổ chức vào tháng 5/2023.").agreements == []
+    assert ex("Lễ ký Thoả thuận hợp tác giữa VMI và KRISS dự kiến được tổ chức vào tháng 5/2023.").agreements == []
+
+
+def test_on_behalf_of_names_the_sides_not_the_signers_departments():
+    e = ex("Ngày 15/12/2019, ông A Văn Tuấn, Vụ trưởng Vụ Hợp tác quốc tế, thay mặt Bộ Khoa học và Công nghệ Việt Nam, "
+           "và ông Bounthong Keomany, Cục trưởng Cục Tiêu chuẩn và Đo lường, thay mặt Bộ Khoa học và Công nghệ Lào, "
+           "đã ký Kế hoạch hợp tác.")
+    assert len(e.agreements) == 1
+    names = [e.organizations[p].names for p in e.agreements[0].parties]
+    assert sorted(n[0] for n in names) == ["Bộ Khoa học và Công nghệ Lào", "Bộ Khoa học và Công nghệ Việt Nam"]
+
+
+def test_a_date_then_the_outlet_under_the_headline():
+    e = extract_text("Việt Nam - Lào ký Kế hoạch hợp tác giai đoạn 2020 - 2021\n"
+                     "17/12/2019 - Cổng thông tin điện tử Bộ Khoa học và Công nghệ\n"
+                     "Ngày 15-12, tại Viêng Chăn, VMI và KRISS đã ký Kế hoạch hợp tác.", "t.txt")
+    assert e.document.published.iso() == "2019-12-17"
+    assert _signed(e) == [("plan", ("kriss", "vmi"), "2019-12-15")]
+
+
+def test_words_describing_a_known_body_before_its_acronym():
+    e = extract_text("T\nThe cooperation plan was signed by Viet Nam's Certification Centre QUACERT and Thailand's "
+                     "Metrology Institute NIMT on 13 September 2023.", "t.en.txt")
+    assert _signed(e) == [("plan", ("nimt", "quacert"), "2023-09-13")]
+    e = extract_text("T\nThe Viet Nam National Committee for the IEC met DKE.", "t.en.txt")
+    assert "Viet Nam National Committee for the IEC" in {n for o in e.organizations.values() for n in o.names}
+
+
+def test_a_companys_national_subsidiary_is_a_body_of_its_own():
+    e = ex("Năm 2019, QUATEST 2 đã ký biên bản ghi nhớ với Intertek Việt Nam. TÜV SÜD Vietnam và SGS cùng dự.")
+    assert {"intertek-vn", "tuv-sud-vn", "sgs"} <= orgs(e)
+    assert _signed(e) == [("mou", ("intertek-vn", "quatest-2"), "2019")]
+    assert "tuv-rheinland" in orgs(ex("Tập đoàn TÜV Rheinland (Đức) đã ký thỏa thuận với VMI."))

@@ -76,6 +76,10 @@ _POSTPONED_VI = re.compile(r"(?i)\bviệc ký(?: kết)?\b.*\bhoãn\b")
 _AFTER_THE_SIGNING = re.compile(r"\b(after|at|during|before|following|since|on|witnessed|attended) the signing\b"
                                 r"(?! of)")
 _SIGNING_CEREMONY = re.compile(r"\b(le ky|buoi ky|signing ceremony)\b")
+# "Lễ ký Thoả thuận … giữa X và Y đã được tổ chức …", "The signing ceremony of the MoU between X and Y took
+# place …": a ceremony held between named sides is their signing
+_CEREMONY_HELD = re.compile(r"\b(giua|between) .*\b(da (duoc )?to chuc|da dien ra|took place|was held|was organi[sz]ed|"
+                            r"was conducted)\b")
 _SUBJECT = re.compile(r"\b(ve viec|ve|tren|trong linh vuc|on|concerning|regarding|in the field of|for)\b")
 
 
@@ -129,7 +133,7 @@ def signing_position(folded_sentence: str, sentence: str | None = None) -> int |
         if sentence is not None and _FUTURE_VI.search(sentence[max(0, m.start() - 60) : m.end() + 2]):
             return None
         if _SIGNING_CEREMONY.search(folded_sentence[max(0, m.start() - 4) : m.end() + 2]) and not \
-                re.search(r"\b(da ky|ky ket|signed)\b", folded_sentence):
+                re.search(r"\b(da ky|ky ket|signed)\b", folded_sentence) and not _CEREMONY_HELD.search(folded_sentence):
             continue
         return m.start()
     return counted

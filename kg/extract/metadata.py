@@ -35,6 +35,7 @@ _BYLINE_DATE = re.compile(
 
 
 _SOURCE_DASH = re.compile(r"^(?P<source>[^\d|–-]{2,40}?)\s+[-–|]\s+(?P<rest>.+)$")
+_DATE_DASH = re.compile(r"^(?P<date>[^|–-]*\d[^|–-]*?)\s+[-–|]\s+(?P<source>[^\d|–-]{2,80})$")
 
 
 def _dated_segments(line: str) -> bool:
@@ -46,7 +47,12 @@ def _dated_segments(line: str) -> bool:
 def _source_and_date(line: str) -> bool:
     """"Viet Nam News - 20th May 2025", "VnExpress | 12/3/2024": the outlet, then the date."""
     m = _SOURCE_DASH.match(line.strip())
-    return bool(m) and len(m.group("source").split()) <= 5 and _is_date_line(m.group("rest"))
+    if m and len(m.group("source").split()) <= 5 and _is_date_line(m.group("rest")):
+        return True
+    # "17/12/2019 - Cổng thông tin điện tử Bộ Khoa học và Công nghệ": the date, then the outlet
+    m = _DATE_DASH.match(line.strip())
+    return bool(m) and len(m.group("source").split()) <= 12 and _is_date_line(m.group("date")) and \
+        not m.group("source").rstrip().endswith(".")
 
 
 _BREADCRUMB = re.compile(r"\s[›»>]\s")

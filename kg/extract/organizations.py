@@ -460,9 +460,10 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             continue
         cands.append(OrgSpan(s, e, text[s:e], org_key, "acronym", acronym=text[s:e]))
 
-    cands.extend(_national_members(text, cands, places))
+    cands.extend(_national_members(text, cands, places, ref))
     ref_starts = frozenset(c.start for c in cands)  # where a known body (reference name or acronym) starts
     ref_ends = frozenset(c.end for c in cands)
+    acronym_starts = frozenset(c.start for c in cands if c.source == "acronym")
     # Vietnamese names are read in English articles too (quoted names, bilingual pages); the rules are cheap.
     head_firsts, office_firsts = _VI_HEAD_PHRASES.firsts, _COUNTRY_OFFICE_PHRASES.firsts
     for i, t in enumerate(tokens):
@@ -535,6 +536,9 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
                 break
         if b - a < 1:
             continue
+        if b - a >= 2 and tokens[b - 1].start in acronym_starts and tokens[b - 1].is_acronym and \
+                tokens[b - 2].is_cap:
+            continue  # "Viet Nam's Certification Centre QUACERT": words describing a known body, named by its acronym
         words = [tokens[k].low for k in range(a, b)]
         company = b - a >= 2 and words[-1] in _COMPANY_SUFFIXES and tokens[a].is_acronym
         if (not company and not any(w in _EN_ORG_NOUNS for w in words)) or words[-1] in _EN_EVENT_NOUNS:
@@ -643,13 +647,19 @@ def _role_spans(tokens: list[Token], role_phrases: dict) -> list[tuple[int, int]
     return out
 
 
-def _national_members(text: str, cands: list[OrgSpan], places: list) -> list[OrgSpan]:
+def _national_members(text: str, cands: list[OrgSpan], places: list, ref: Reference) -> list[OrgSpan]:
     """"GS1 Hàn Quốc", "GS1 Korea": a federation's member organization in a country, a body of its own,
-    keyed by the country so that both languages name one node ("GS1 Việt Nam" is in the reference)."""
+    keyed by the country so that both languages name one node ("GS1 Việt Nam" is in the reference).
+    So is a company's national subsidiary: "Intertek Việt Nam", "TÜV SÜD Vietnam"."""
     country_at = {s: (e, p) for s, e, p in places if p.kind in {"country", "region"} and p.country}
     out = []
     for c in cands:
-        if c.source == "acronym" and c.text in _NATIONAL_MEMBERS:
+        if c.source in {"ref", "acronym"} and c.key in ref.orgs and ref.orgs[c.key].kind == "company":
+            gap = re.match(r"[ \t]+", text[c.end:c.end + 3])
+            if gap and c.end + gap.end() in country_at:
+                e, place = country_at[c.end + gap.end()]
+                out.append(OrgSpan(c.start, e, text[c.start:e], f"{c.key}-{place.country.lower()}", "member"))
+        elif c.source == "acronym" and c.text in _NATIONAL_MEMBERS:
             gap = re.match(r"[ \t]+", text[c.end:c.end + 3])
             if gap and c.end + gap.end() in country_at:
                 e, place = country_at[c.end + gap.end()]

@@ -620,6 +620,16 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         whole = [p for p in _signers_bodies(ex, parties)
                  if not (p in ex.organizations and ex.organizations[p].is_unit)]
         parties = whole if len(whole) >= 2 else parties
+        # "ông Y, Cục trưởng Cục Tiêu chuẩn và Đo lường, thay mặt Bộ Khoa học và Công nghệ Lào": each signer's
+        # department is named too, but the bodies after "thay mặt" are the sides
+        represented = []
+        for m in re.finditer(r"\b(?:thay mat|on behalf of)\s+(?:the\s+)?", folded):
+            at = s.start + m.end()
+            body = next((it.value for it in items if it.kind == "org" and at <= it.start <= at + 2), None)
+            if body and body not in represented:
+                represented.append(body)
+        if len(represented) >= 2 and set(represented) <= set(parties):
+            parties = represented
     candidates = list(reversed(ex.agreements))
     if passive and not own:
         # "The renewal was signed by …": the latest signing of these parties, not the background one
