@@ -1557,3 +1557,29 @@ def test_a_companys_national_subsidiary_is_a_body_of_its_own():
     assert {"intertek-vn", "tuv-sud-vn", "sgs"} <= orgs(e)
     assert _signed(e) == [("mou", ("intertek-vn", "quatest-2"), "2019")]
     assert "tuv-rheinland" in orgs(ex("Tập đoàn TÜV Rheinland (Đức) đã ký thỏa thuận với VMI."))
+
+
+def test_text_copied_from_a_pdf_is_unwrapped_without_moving_offsets():
+    from kg.extract.text import normalize
+
+    body = ("In 2023 the Directorate for Standards, Metrology and Quality (STAMEQ) continued to\n"
+            "expand its network of bilateral partners. On 19 June 2023, in Riyadh, the Directorate\n"
+            "and the Saudi Standards, Metrology and Quality\n"
+            "Organization (SASO) signed a Memorandum of Understanding on cooperation in stand-\n"
+            "ardization, conformity assessment and halal-related standards. The MoU was signed by\n"
+            "Mr. Le Hoang Nam, Deputy Director General of STAMEQ, and Dr. Faisal Al-Harbi, Vice\n"
+            "Governor of SASO, in the presence of officials of the Ministry of Science and\n"
+            "Technology (MOST).\n\n"
+            "At the technical level, the Quality Assurance and Testing Centre 3 (QUATEST 3) and\n"
+            "the French Laboratoire national de métrologie et d'essais (LNE) concluded a\n"
+            "cooperation agreement on proficiency testing and reference materials.\n")
+    text = "STAMEQ ANNUAL REPORT 2023\n\n4.2 Bilateral cooperation\n\n" + body
+    assert len(normalize(text)) == len(text) and "Quality Organization (SASO)" in normalize(text)
+    assert "4.2 Bilateral cooperation\n\nIn 2023" in normalize(text)
+    e = extract_text(text, "t.en.txt")
+    assert ("mou", ("saso", "stameq"), "2023-06-19") in _signed(e)
+    assert {"le-hoang-nam", "faisal-al-harbi"} <= set(e.agreements[0].signatories)
+    # a news text with one paragraph per line is left as it is
+    news = "Tiêu đề\n\n" + "\n".join(f"Đoạn {i}: VMI và KRISS họp bàn kế hoạch hợp tác năm {2010 + i}."
+                                     for i in range(12))
+    assert normalize(news) == news

@@ -21,7 +21,48 @@ def normalize(text: str) -> str:
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u200b", "")
-    return unicodedata.normalize("NFC", text)
+    return unwrap_lines(unicodedata.normalize("NFC", text))
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)]\s|[a-z][.)]\s)")
+
+
+def unwrap_lines(text: str) -> str:
+    """Text copied from a PDF breaks its sentences at the page's width ("… the Saudi Standards, Metrology and
+    Quality\nOrganization (SASO) signed …"). When the text is wrapped like that — several lines that run to
+    the width and go on, lower-case, on the next line — each such line break becomes a space, so sentences and
+    names are whole again. Lengths do not change, so offsets stay those of the text as read."""
+    if text.count("\n") < 8:
+        return text
+    lines = text.split("\n")
+    widths = sorted(len(ln.rstrip()) for ln in lines if ln.strip())
+    width = widths[int(len(widths) * 0.9)] if widths else 0
+    if width < 40:
+        return text
+
+    first_block = next((i for i, ln in enumerate(lines) if not ln.strip()), len(lines))
+
+    def wraps(i: int) -> bool:
+        line, nxt = lines[i].rstrip(), lines[i + 1]
+        if not nxt.strip() or _LIST_ITEM.match(nxt) or line.endswith((":", ";")) or (i < first_block <= 3):
+            return False  # a header's lines (headline, date, byline) stay lines
+        # a shorter line breaks a sentence too when it does not end one: "… the Saudi Standards, Metrology and
+        # Quality\nOrganization (SASO) …"
+        return len(line) >= 0.6 * width or (len(line) >= 0.3 * width and not line.endswith((".", "!", "?", '"', "”")))
+
+    breaks = [i for i in range(len(lines) - 1) if wraps(i)]
+    lower = sum(1 for i in breaks if lines[i + 1][:1].islower() and not lines[i].rstrip().endswith((".", "!", "?")))
+    if lower < 3 or lower < 0.3 * len(breaks):
+        return text
+    out = list(text)
+    pos = 0
+    at = set(breaks)
+    for i, line in enumerate(lines[:-1]):
+        pos += len(line)
+        if i in at:
+            out[pos] = " "
+        pos += 1
+    return "".join(out)
 
 
 def _build_fold_table() -> dict[int, str]:
