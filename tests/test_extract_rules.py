@@ -1583,3 +1583,48 @@ def test_text_copied_from_a_pdf_is_unwrapped_without_moving_offsets():
     news = "Tiêu đề\n\n" + "\n".join(f"Đoạn {i}: VMI và KRISS họp bàn kế hoạch hợp tác năm {2010 + i}."
                                      for i in range(12))
     assert normalize(news) == news
+
+
+def test_a_documents_acronym_is_not_a_body():
+    e = extract_text("T\nGS1 Vietnam and GS1 Korea have signed a Letter of Intent (LOI) on traceability. The LOI was "
+                     "signed on 13 June 2023 in Seoul.", "t.en.txt")
+    assert "loi" not in orgs(e)
+    assert _signed(e) == [("agreement", ("gs1-kr", "nbc"), "2023-06-13")]
+
+
+def test_a_bodys_acronym_then_a_title_is_not_one_name():
+    e = extract_text("T\nNIST Associate Director for Laboratory Programs Dr. Laura Bennett signed for the U.S. side.",
+                     "t.en.txt")
+    assert orgs(e) == {"nist"}
+
+
+def test_of_and_for_swapped_in_a_known_english_name():
+    e = extract_text("T\nCuba's ONN and Viet Nam's Directorate of Standards, Metrology and Quality signed a "
+                     "memorandum on 27 March 2024.", "t.en.txt")
+    assert "stameq" in orgs(e)
+
+
+def test_in_order_to_sign_and_waiting_to_sign_are_not_signings():
+    assert ex("Tổng cục đang hoàn tất thủ tục để ký Bản ghi nhớ với Cục Tiêu chuẩn Ấn Độ (BIS).").agreements == []
+    assert ex("Trong khi chờ ký kết Bản ghi nhớ với SASO, các hoạt động hợp tác của Tổng cục vẫn được duy trì."
+              ).agreements == []
+
+
+def test_list_items_of_other_document_nouns_with_their_own_dates_and_an_occasion_after_the_verb():
+    e = extract_text("Nhìn lại năm 2022\nHà Nội, 30/12/2022\n\nNăm 2022, Tổng cục đã ký kết 3 văn kiện hợp tác quốc "
+                     "tế, cụ thể:\n- Bản ghi nhớ hợp tác giữa Tổng cục và Cục Tiêu chuẩn Ấn Độ (BIS), ký ngày "
+                     "24/3/2022 tại New Delhi, nhân chuyến thăm Ấn Độ của đoàn công tác Bộ Khoa học và Công nghệ;\n"
+                     "- Văn bản gia hạn Bản ghi nhớ giữa Tổng cục và BSN;\n"
+                     "- Thư ý định hợp tác giữa QUATEST 2 và KTL về thử nghiệm hiệu suất năng lượng.", "t.txt")
+    assert _signed(e) == [("agreement", ("ktl", "quatest-2"), "2022"), ("mou", ("bis", "stameq"), "2022-03-24"),
+                          ("mou", ("bsn", "stameq"), "2022")]
+
+
+def test_a_place_ends_a_local_bodys_name_and_companies_by_legal_form():
+    e = ex("Biên bản ghi nhớ đã được ký giữa Sở Khoa học và Công nghệ Hải Phòng và Công ty TNHH LG Display Việt Nam "
+           "Hải Phòng.")
+    assert {n for o in e.organizations.values() for n in o.names} == {
+        "Sở Khoa học và Công nghệ Hải Phòng", "Công ty TNHH LG Display Việt Nam Hải Phòng"}
+    assert len(e.agreements) == 1
+    assert "Phòng Thương mại và Công nghiệp Việt Nam" in ex("VMI và Phòng Thương mại và Công nghiệp Việt Nam họp."
+                                                           ).organizations["vcci"].names

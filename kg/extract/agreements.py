@@ -63,7 +63,9 @@ _NOT_SIGNED = re.compile(
     r"no date for (the )?signing|approv\w* the signing|chua co (van ban|thoa thuan|ban ghi nho) (nao )?(duoc )?ky|"
     r"(xem xet|phe duyet|thong qua|trinh|ra soat|hoan thien)( \w+){0,6} truoc khi ky|"
     r"(review|approv\w*|consider\w*)( \w+){0,6} (before|prior to) signing|nothing (has|had|was) (yet )?been signed|"
-    r"xuc tien( viec)? ky|de nghi ky|chua co lich( ky)?|dang de xuat|chua thong nhat|not (yet )?concluded)\b"
+    r"xuc tien( viec)? ky|de nghi ky|chua co lich( ky)?|dang de xuat|chua thong nhat|not (yet )?concluded|"
+    r"de ky|thu tuc( \w+){0,2} ky|cho ky|(waiting|wait|pending)( for)? (to sign|the signing|signature)|"
+    r"in order to sign)\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"
                              r"postponed|delayed|cancel+ed|"

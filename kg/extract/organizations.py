@@ -69,6 +69,9 @@ _EN_CONNECT = {"of", "for", "on", "and", "&", "in"}
 _EN_SKIP_LEAD = {"the", "a", "an", "on", "under", "at", "in", "by", "with", "from", "to", "and", "as", "its",
                  "their", "his", "her", "this", "that", "these", "both", "during", "after", "before", "while",
                  "when", "also", "ms", "mr", "mrs", "dr", "prof", "hanoi", "ha", "said", "posted"}
+_DOCUMENT_NAME = re.compile(r"\W*(the |a |an )?(letter|memorandum|memoranda|agreement|arrangement|protocol|"
+                            r"declaration|statement|contract|minutes|thu y dinh|ban ghi nho|bien ban|thoa thuan|"
+                            r"hiep dinh|nghi dinh thu|tuyen bo|hop dong)\b")
 _NOT_ORG_ACRONYMS = {"MOU", "MoU", "MOUs", "MoUs", "TCVN", "QCVN", "JIS", "CEO", "GDP", "COVID", "HANOI", "TP",
                      "TS", "PGS", "GS", "ThS", "USD", "VND", "EUR", "TBT", "SPS", "MRA", "MRAs", "FTA", "ICT",
                      "IT", "AI", "IOT", "IoT", "PGS.TS", "GS.TS", "HCM", "TP.HCM", "OK", "II", "III", "IV",
@@ -174,6 +177,13 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
     j = i + head_len
     last = i
     lower_run = 0
+    legal_form = tokens[i].lowd == "công" and j < len(tokens) and tokens[j].text in {"TNHH", "CP"}
+    if legal_form:
+        j += 1  # "Công ty TNHH LG Display Việt Nam": the company's legal form, then its name
+        if j < len(tokens) and tokens[j].text == "MTV":
+            j += 1
+        if j < len(tokens) and tokens[j].start in known_starts:
+            return i  # "Công ty TNHH TÜV Rheinland Việt Nam": the known company names it
     local = j + 1 < len(tokens) and tokens[j].lowd in {"tỉnh", "thành", "tp", "huyện", "quận"} and \
         (tokens[j + 1].is_cap or tokens[j + 1].lowd == "phố" or  # "Ủy ban nhân dân tỉnh Quảng Ninh"
          (tokens[j + 1].text == "." and j + 2 < len(tokens) and tokens[j + 2].is_cap))  # "UBND TP.HCM"
@@ -185,7 +195,7 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
         tokens[j].end not in known_ends and j + 1 in place_ids and tokens[j + 1].line == tokens[i].line
     if field_abbr:
         return _past_places(tokens, j + 1, place_ids, tokens[i].line)
-    if j >= len(tokens) or (not tokens[j].is_cap and not local) or tokens[j].is_acronym or \
+    if j >= len(tokens) or (not tokens[j].is_cap and not local) or (tokens[j].is_acronym and not legal_form) or \
             tokens[j].line != tokens[i].line:
         return i
     if local:
@@ -207,8 +217,9 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
                 j += 1
                 continue
             break
-        if j > i + head_len and (match_phrase(tokens, j, _VI_HEAD_PHRASES, exact=True) and t.is_cap):
-            break
+        if j > i + head_len and (match_phrase(tokens, j, _VI_HEAD_PHRASES, exact=True) and t.is_cap) and \
+                not (j in place_ids and j - 1 in place_ids):
+            break  # but "Sở Khoa học và Công nghệ Hải Phòng": "Phòng" inside a place's name heads nothing
         if _is_role_at(tokens, j, role_phrases) and t.is_cap:
             break
         if t.is_cap and (t.low in _VI_SURNAMES or (t.low == "ha" and j not in place_ids)) and j + 2 < len(tokens) \
@@ -703,6 +714,9 @@ def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[i
                 and any(tokens[x].low in _EN_ORG_NOUNS or tokens[x].is_acronym for x in range(a, k)):
             b = k
             break
+    # "NIST Associate Director for Laboratory Programs Dr. Laura Bennett": a body's acronym, then a title
+    if b - a > 1 and tokens[a].is_acronym and role_at.get(a + 1):
+        b = a + 1
     # "… People's Committee Le Van Hien": a Vietnamese name (family name first) after the body's noun
     for k in range(a + 1, b - 1):
         if tokens[k - 1].low in _EN_ORG_NOUNS and tokens[k].low in _VI_SURNAMES and b - k <= 4 and \
@@ -801,6 +815,8 @@ def _acronym_definitions(text: str, tokens: list[Token], cands: list[OrgSpan], r
                 continue
             start = tokens[back].start
         name = text[start:tokens[i].start].strip()
+        if _DOCUMENT_NAME.match(fold(name)):
+            continue  # "Letter of Intent (LOI)", "Memorandum of Cooperation (MoC)": a document, not a body
         if owner and not _same_body(name, ref.orgs[owner], ref):
             owner = ""  # the acronym names another body in this article ("DSM" of Laos, not of Malaysia)
         out.append(OrgSpan(start, tokens[close].end, text[start:tokens[close].end], owner or "", "defined",

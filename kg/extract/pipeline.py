@@ -272,7 +272,7 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
         ex.memberships.extend(memberships)
         ex.posts.extend(posts)
         if list_date is not False:
-            if _LIST_ITEM.match(folded) and _listed_agreement(ex, s, items, list_date):
+            if _LIST_ITEM.match(folded) and _listed_agreement(ex, s, items, list_date, dates, body):
                 continue
             list_date = False
         if _LIST_INTRO.search(folded):
@@ -460,15 +460,23 @@ _LIST_INTRO = re.compile(r"\b(ky|ky ket|trao|trao doi|exchanged|signed|inked)\b.
                          r"as follows|sau day)\W*$")
 _LIST_ITEM = re.compile(r"\W*(?:\d+[.)]\s*)?(ban ghi nho|bien ban ghi nho|thoa thuan|hiep dinh|ke hoach|chuong trinh|"
                         r"nghi dinh thu|memorandum|mou|agreement|arrangement|plan|letter of intent|protocol|"
-                        r"work plan|action plan|programme|program)\b")
+                        r"work plan|action plan|programme|program|van ban|van kien|thu y dinh|bien ban|tuyen bo|"
+                        r"hop dong|phu luc|ban sua doi|letter|declaration|contract|annex|amendment|extension|"
+                        r"renewal)\b")
 
 
-def _listed_agreement(ex: Extraction, s: Sentence, items, date: PartialDate | None) -> bool:
+def _listed_agreement(ex: Extraction, s: Sentence, items, date: PartialDate | None, dates: list[DateMention],
+                      body: list[Sentence]) -> bool:
     """One item of a list of signed documents ("Bản ghi nhớ … giữa X và Y;"): an agreement of the bodies
-    after "giữa/between", dated by the list's introduction."""
+    after "giữa/between", dated by the list's introduction unless the item gives its own date ("…, ký ngày
+    24/3/2022 tại New Delhi")."""
     parties = _parties(ex, items, s.start, after_with_only=True)
     if len(parties) < 2:
         return False
+    if _own_date(s, dates):
+        own = _date_for(s, dates, body)
+        if own is not None and (date is None or _compatible(own, date) or own.year == date.year):
+            date = own
     kind = agr.agreement_kind(fold(s.text)[:60]) or "agreement"
     ex.agreements.append(Agreement(kind, parties, [], date, None, None, None, s))
     return True
@@ -788,9 +796,8 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
     occasion: set[str] = set()
     last = ""
     for idx, it in enumerate(items):
-        if it.kind == "tok" and (f"{last} {it.value}" in _OCCASION_PAIRS or it.value in _OCCASION_WORDS) and \
-                it.start < verb_at:
-            in_occasion = True
+        if it.kind == "tok" and (f"{last} {it.value}" in _OCCASION_PAIRS or it.value in _OCCASION_WORDS):
+            in_occasion = True  # before the verb, or after it: "… giữa X và Y, ký …, nhân chuyến thăm của đoàn Bộ …"
         elif it.kind == "tok" and it.value in {",", ";", ":"}:
             in_occasion = False
         if it.kind == "tok" and it.value in {"voi", "with", "giua", "between"} and last != "doi":

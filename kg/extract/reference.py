@@ -155,6 +155,15 @@ def _spelling_variants(k: str) -> list[str]:
     return [v for v in dict.fromkeys((unified, unified.replace("viet nam", "vietnam"))) if v != k]
 
 
+def _connector_variants(k: str) -> list[str]:
+    """A folded English name with "of" and "for" swapped, as translations of one name do ("Directorate of
+    Standards, Metrology and Quality" for the Directorate for …)."""
+    if " of " not in k and " for " not in k:
+        return []
+    out = [k.replace(" for ", " of "), k.replace(" of ", " for ")]
+    return [v for v in dict.fromkeys(out) if v != k]
+
+
 def _dropped_token_variants(name: str) -> list[str]:
     """Long names with one inner word left out, as typing slips do ("Trung Mã số mã vạch Quốc gia")."""
     toks = name.split()
@@ -192,7 +201,7 @@ def load_reference(directory: str | None = None) -> Reference:
             for v in _dropped_token_variants(name):
                 vk = key(v)
                 variants.setdefault(vk, (org.key, name, False, len(vk)))
-            for vk in _spelling_variants(k):
+            for vk in _spelling_variants(k) + (_connector_variants(k) if name in org.en else []):
                 variants.setdefault(vk, (org.key, name, False, len(vk)))
         for name in org.short:
             k = key(name)
