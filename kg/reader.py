@@ -98,7 +98,7 @@ def html_to_text(html: str, path: str) -> tuple[str, str | None, str | None]:
     if result is None or len((getattr(result, "text", None) or "").split()) < MIN_ARTICLE_WORDS:
         raise DocumentError(path, "is an HTML page with no article text", "save the article page itself")
     title = (result.title or "").strip() or None
-    body = result.text.strip()
+    body = _with_captions(html, result.text.strip())
     date = result.date
     published = None
     if date:
@@ -110,3 +110,34 @@ def html_to_text(html: str, path: str) -> tuple[str, str | None, str | None]:
     if title and body.startswith(title):
         body = body[len(title):].lstrip()
     return "\n".join(lines + [body]), title, published
+
+
+def _with_captions(html: str, body: str) -> str:
+    """The article's text with its photo captions, which trafilatura leaves out but which often tell who
+    signed ("Representatives of QUACERT and JQA exchange the signed agreement …"). Each caption follows
+    the paragraph before its figure; captions in menus, sidebars, headers and footers stay out."""
+    if "figcaption" not in html.lower():
+        return body
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return body
+    lines = body.split("\n")
+    for cap in tree.iter("figcaption"):
+        if any(a.tag in {"nav", "aside", "footer", "header"} for a in cap.iterancestors()):
+            continue
+        text = " ".join(cap.text_content().split())
+        if len(text.split()) < 4 or text in body:
+            continue
+        at = len(lines)
+        figure = next((a for a in cap.iterancestors() if a.tag == "figure"), cap)
+        before = figure.getprevious()
+        while before is not None and not " ".join(before.text_content().split()):
+            before = before.getprevious()
+        if before is not None:
+            opening = " ".join(before.text_content().split())[:40]
+            at = next((i + 1 for i, ln in enumerate(lines) if opening and ln.startswith(opening)), len(lines))
+        lines.insert(at, text)
+    return "\n".join(lines)

@@ -1628,3 +1628,74 @@ def test_a_place_ends_a_local_bodys_name_and_companies_by_legal_form():
     assert len(e.agreements) == 1
     assert "Phòng Thương mại và Công nghiệp Việt Nam" in ex("VMI và Phòng Thương mại và Công nghiệp Việt Nam họp."
                                                            ).organizations["vcci"].names
+
+
+def test_a_press_release_line_with_place_and_date_between_bars_and_a_later_paragraph_dating_the_signing():
+    e = extract_text("BSI signs partnership with STAMEQ\nPress release | London, 15th October 2020 | BSI Media "
+                     "Centre\n\nBSI today announced that it has signed a three-year Memorandum of Understanding "
+                     "with STAMEQ.\n\n"
+                     "The MoU was signed virtually on Tuesday 13th October 2020.", "t.en.txt")
+    assert e.document.published.iso() == "2020-10-15"
+    assert _signed(e) == [("mou", ("bsi", "stameq"), "2020-10-13")]
+
+
+def test_the_signing_as_a_subject_refers_to_the_signing_told():
+    e = ex("Ngày 22/9/2022, VMI và NMIJ đã ký Bản ghi nhớ hợp tác.\nHai viện có quan hệ từ lâu.\nTheo kế hoạch, NMIJ "
+           "sẽ đào tạo cán bộ VMI vào tháng 11/2022.\nTheo ông Quân, việc ký kết biên bản ghi nhớ với NMIJ là cơ sở "
+           "quan trọng để VMI phát triển.")
+    assert _signed(e) == [("mou", ("nmij", "vmi"), "2022-09-22")]
+
+
+def test_the_previous_programme_and_a_nationality_before_a_short_name():
+    e = extract_text("T\nOn 14 November 2023 Rosstandart and the General Department for Standards, Metrology and "
+                     "Quality of Vietnam (STAMEQ) signed a Programme of Cooperation. The document was signed by Vu Thi "
+                     "Mai, Deputy Director General of the Vietnamese General Department. The previous programme, "
+                     "signed in Hanoi in May 2019, expired at the end of 2022.", "t.en.txt")
+    assert _signed(e) == [("plan", ("rosstandart", "stameq"), "2019-05"), ("plan", ("rosstandart", "stameq"),
+                                                                         "2023-11-14")]
+
+
+def test_a_photo_caption_of_a_page_is_read_where_its_figure_stands(tmp_path):
+    from kg.extract.pipeline import extract
+    from kg.reader import read_document
+
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><head><title>Deals signed at forum</title></head><body><nav><a href='/'>Home</a></nav><article>"
+        "<h1>Deals signed at forum</h1><time datetime='2024-03-16'>16/3/2024</time>"
+        "<p>HO CHI MINH CITY — Testing and certification bodies signed agreements with foreign partners on Friday, "
+        "March 15, 2024, on the sidelines of the Viet Nam Quality Infrastructure Forum 2024, co-organised by "
+        "STAMEQ and UNIDO.</p><figure><img src='a.jpg'><figcaption>Representatives of QUACERT and the Japan Quality "
+        "Assurance Organization (JQA) exchange the signed agreement at the forum.</figcaption></figure>"
+        "<p>Meanwhile, the Bureau of Accreditation (BoA) and A2LA renewed their cooperation agreement, extending "
+        "it to 2027, officials said at the forum on quality infrastructure.</p></article>"
+        "<aside><figure><figcaption>KRISS and NIST exchange the signed agreement in 2010.</figcaption></figure>"
+        "</aside></body></html>", encoding="utf-8")
+    e = extract(read_document(page))
+    assert ("agreement", ("jqa", "quacert"), "2024-03-15") in _signed(e)
+    assert ("agreement", ("a2la", "boa"), "2024-03-15") in _signed(e)
+    assert not any({"stameq", "unido"} & set(a.parties) for a in e.agreements)
+    assert "kriss" not in orgs(e)
+
+
+def test_a_signing_told_without_a_date_is_on_the_storys_day():
+    e = extract_text("T\nCANBERRA - Three documents were signed in Canberra on Tuesday, 8th October 2024.\n\n"
+                     "STAMEQ and Standards Australia signed a memorandum on standardisation.\n\n"
+                     "Australia is Viet Nam's partner.\n\nThe two countries trade.\n\n"
+                     "VMI and NMIA renewed the cooperation arrangement they first signed in 2019.", "t.en.txt")
+    assert _signed(e) == [("agreement", ("nmia", "vmi"), "2019"), ("agreement", ("nmia", "vmi"), "2024-10-08"),
+                          ("mou", ("stameq", "standards-australia"), "2024-10-08")]
+
+
+def test_a_renewal_told_in_the_passive_after_a_first_signing():
+    e = ex("Ngày 10 tháng 10 năm 2023, VMI và KRISS đã ký gia hạn Bản ghi nhớ hợp tác. Bản ghi nhớ giữa hai viện được "
+           "ký lần đầu vào tháng 11/2013 và đã được gia hạn một lần vào năm 2018.")
+    assert _signed(e) == [("mou", ("kriss", "vmi"), "2013-11"), ("mou", ("kriss", "vmi"), "2018"),
+                          ("mou", ("kriss", "vmi"), "2023-10-10")]
+
+
+def test_signers_of_a_passive_from_a_groups_national_company_complete_the_signing():
+    e = ex("Ngày 7/4/2021, QUATEST 1 và Tập đoàn TÜV Rheinland (Đức) đã ký kết thỏa thuận hợp tác. Thỏa thuận được ký "
+           "bởi ông Phạm Hoàng Nam, Giám đốc QUATEST 1, và ông Frank Dittmar, Tổng Giám đốc TÜV Rheinland Việt Nam, "
+           "đại diện cho Tập đoàn.")
+    assert _signed(e) == [("agreement", ("quatest-1", "tuv-rheinland"), "2021-04-07")]

@@ -17,7 +17,7 @@ from kg.extract.text import finditer_at, fold, written_as
 # (pattern over folded text, kind); first match in the sentence wins, most specific first.
 _KINDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(thoa thuan thua nhan lan nhau|mutual recognition (arrangement|agreement)|\bmra\b)"), "mra"),
-    (re.compile(r"\b(ban ghi nho|bien ban ghi nho|memorandum of understanding|memoranda of understanding|mou|moc)\b"),
+    (re.compile(r"\b(ban ghi nho|bien ban ghi nho|memorandum|memoranda|mou|moc)\b"),
      "mou"),
     (re.compile(r"\b(nghi dinh thu|protocol)\b"), "protocol"),
     (re.compile(r"\b(tuyen bo chung|tuyen bo y dinh|joint declaration|declaration of intent|joint statement)\b|"
@@ -34,15 +34,18 @@ _SIGN = re.compile(
     r"(?! niem)(?! luc)(?! uc)(?! yeu)"
     r"|\bsealed\b|\bput pen to paper\b|\bput (?:their|his|her|its) (?:signatures?|names?) (?:to|on)\b"
     r"(?! thi)(?! han)(?! tuc)(?! tuc)(?! hop)(?! hoc)\b|\bsign(ed|s|ing)?\b|\binked\b|\bconcluded\b|"
+    r"\bpenned\b|"
     r"\bentered into\b(?! force)|"
-    r"(?<!the )(?<!their )(?<!its )(?<!a )(?<!an )\brenewed\b|\bexchanged\b(?= .{0,40}(mou|memorand|agreement))|"
+    r"(?<!\bthe )(?<!\btheir )(?<!\bits )(?<!\ba )(?<!\ban )\brenewed\b|"
+    r"\bexchanged\b(?= .{0,40}(mou|memorand|agreement))|"
     r"(?<!ky )(?<!dip )(?<!viec )(?<!ve )(?<!cua )\bgia han\b"
-    r"(?= (\w+ ){0,2}(ban ghi nho|bien ban|thoa thuan|hiep dinh|ke hoach|chuong trinh))"
+    r"(?= (\w+ ){0,2}(ban ghi nho|bien ban|thoa thuan|hiep dinh|ke hoach|chuong trinh))|"
+    r"(?<=duoc )gia han\b(?= (mot lan |them \w+ nam )?(vao|nam|ngay|thang)\b)"
 )
 # Every match of _SIGN opens with one of these words (its look-behinds read nothing of the match): the
 # pattern is tried only where one stands, which spares its look-behinds at every other character.
-_SIGN_OPENERS = re.compile(r"ky|sealed|put|sign|inked|concluded|entered into|renewed|exchanged|gia han")
-_SIGN_OPENERS_CHECKED = written_as(_SIGN, "b0e896cda5ed")
+_SIGN_OPENERS = re.compile(r"ky|sealed|put|sign|inked|concluded|penned|entered into|renewed|exchanged|gia han")
+_SIGN_OPENERS_CHECKED = written_as(_SIGN, "3b98cc181c8e")
 _NOT_SIGNED = re.compile(
     r"\b(se ky|se tien hanh ky|du kien ky|du kien se ky|xem xet( viec)? ky|chua ky|dam phan|huong toi ky|tien toi ky|"
     r"chuan bi ky|ke hoach ky|de xuat ky|mong muon ky|co the ky|nghien cuu ky|thong nhat se|se xem xet|"

@@ -38,10 +38,19 @@ _SOURCE_DASH = re.compile(r"^(?P<source>[^\d|–-]{2,40}?)\s+[-–|]\s+(?P<rest>
 _DATE_DASH = re.compile(r"^(?P<date>[^|–-]*\d[^|–-]*?)\s+[-–|]\s+(?P<source>[^\d|–-]{2,80})$")
 
 
+_PLACE_COMMA = re.compile(r"^[A-ZÀ-Ỹ][\w .'’-]{1,30},\s*(?P<rest>.+)$")
+
+
 def _dated_segments(line: str) -> bool:
-    """"BẢN TIN TÀI CHÍNH | 12H00 | THỨ TƯ, 10/4/2024": a programme's or section's name, then its date."""
-    parts = [p for p in re.split(r"\s+\|\s+", line.strip()) if p]
-    return len(parts) > 1 and _is_date_line(parts[-1]) and all(len(p.split()) <= 8 for p in parts)
+    """"BẢN TIN TÀI CHÍNH | 12H00 | THỨ TƯ, 10/4/2024", "Press release | London, 15th October 2020 | BSI Media
+    Centre": a programme's, section's or outlet's name, and the date (after its place) in one segment."""
+    parts = [p.strip() for p in re.split(r"\s+\|\s+", line.strip()) if p.strip()]
+
+    def dated(part: str) -> bool:
+        m = _PLACE_COMMA.match(part)
+        return _is_date_line(part) or bool(m and _is_date_line(m.group("rest")))
+
+    return len(parts) > 1 and any(dated(p) for p in parts) and all(len(p.split()) <= 8 for p in parts)
 
 
 def _source_and_date(line: str) -> bool:

@@ -994,6 +994,11 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
             parent = nxt.key or None
             if nxt.key == "" and nxt.source != "pattern":
                 parent = None
+        named_before = _named_before(name, out, ref) if not sp.acronym and parent is None else None
+        if named_before is not None:
+            sp.key = named_before  # "the Vietnamese General Department" after "the General Department for …"
+            out.append(sp)
+            continue
         last_word = name.split()[-1] if name.split() else ""
         if parent is None and head_is_unit and _looks_vietnamese(name) and last_word in ref.acronym_owner:
             parent = ref.acronym_owner[last_word]  # "Ban Điều hành DIN": a unit of DIN
@@ -1016,6 +1021,21 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
         out.append(sp)
     # Parents named by a later pattern span get their key only now.
     return out
+
+
+def _named_before(name: str, out: list[OrgSpan], ref: Reference) -> str | None:
+    """The body named before in full whose name opens with this one's words once a nationality is left out:
+    "the Vietnamese General Department" after "the General Department for Standards, Metrology and Quality"."""
+    places = ref.find_places(name)
+    if not places or places[0][0] != 0 or places[0][2].kind not in {"demonym", "country"}:
+        return None
+    rest = key(name[places[0][1]:].strip(" '’s"))
+    if len(rest.split()) < 2:
+        return None
+    for o in reversed(out):
+        if o.key and o.source != "ref-short" and key(o.text).startswith(rest + " "):
+            return o.key
+    return None
 
 
 _ABBREVIATIONS = [(re.compile(r"\bKH\s*&\s*CN\b|\bKHCN\b"), "Khoa học và Công nghệ"),

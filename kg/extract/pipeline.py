@@ -35,7 +35,7 @@ _DAYS_LATER = re.compile(r"^\W*(two|three|four|five|hai|ba|bon|nam) (days later|
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "hai": 2, "ba": 3, "bon": 4, "nam": 5}
 _SAME_DAY = re.compile(r"\b(cung ngay|ngay hom do|on the same day|the same day|same day|that day|the same (morning|"
                        r"afternoon|evening)|cung (buoi )?(sang|chieu|toi)( hom do| ngay)?)\b")
-_SAME_OCCASION = re.compile(r"\b(cung dip nay|"
+_SAME_OCCASION = re.compile(r"\b(cung dip nay|meanwhile|"
                        r"trong dip nay|nhan dip nay|on this occasion|on the same occasion|on the sidelines|"
                        r"ben le|cung trong chuyen|at the ceremony|tai buoi le|tai le|during the visit|"
                        r"at the meeting|tai hoi nghi|tai buoi lam viec|trong chuyen (cong tac|tham)|"
@@ -55,7 +55,7 @@ _OF_ARRANGEMENT = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:của|of)\s+(?:the\s+
 _CEREMONY_HELD = re.compile(r"\W*(le ky( ket)?|buoi le ky( ket)?|the signing( ceremony)?|signing ceremony)\b"
                             r".{0,30}\b(dien ra|duoc to chuc|to chuc|took place|was held|happened)\b")
 _REFERS_BACK = re.compile(r"\W*(the |this )?(thoa thuan|ban ghi nho|bien ban ghi nho|van ban|ke hoach|chuong trinh|"
-                          r"agreement|memorandum|mou|document|arrangement|deal|letter|extension|renewal|plan|"
+                          r"agreement|memorandum|mou|moc|loi|mra|document|arrangement|deal|letter|extension|renewal|plan|"
                           r"declaration|accord)\b(?! (between|giua))")
 _TWO_SIDES = re.compile(r"\bhai (ben|vien|co quan|to chuc|don vi|trung tam|phia|nuoc)\b|\b(the two|both) ")
 _AT_EVENT = re.compile(r"\b(ket thuc|be mac|sau) (phien hop|hoi nghi|hoi thao|cuoc hop|buoi lam viec|ky hop|hoi dam|"
@@ -85,11 +85,13 @@ _VERB_THEN_DATE = re.compile(r"(?i)(?:signed|inked|concluded|ký(?: kết)?)\s+(
 _PLACE_COMMA = re.compile(r"[^\W\d][^,\n\d]{0,40},\s*")
 _DAY_MONTH_DATELINE = re.compile(r"[^\W\d][^,\n\d]{1,40},\s*(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})\s*(?:\(\w+\)\s*)?[—–-]\s")
 # a clause that opens with its verb: "được ký năm 2018", "signed in 2009": the document named before, signed then
-_RELATIVE_SIGNED = re.compile(r"\W*(duoc ky|ky nam|signed (in|on)|first signed|originally signed)\b")
+_RELATIVE_SIGNED = re.compile(r"\W*(duoc ky|ky nam|signed (in|on)|first signed|originally signed|"
+                              r"(va )?(da )?duoc gia han|(and )?(was |were )?renewed (in|on))\b")
 _THIS_IS = re.compile(r"\W*(day la|do la|day cung la|this is|this was|it is|it was|that was)\b")
-_ORIGINAL = re.compile(r"\b(first|originally|initially|original|lan dau|ban dau|dau tien)\b")
+_ORIGINAL = re.compile(r"\b(first|originally|initially|original|previous|lan dau|ban dau|dau tien)\b")
 # where a second signing starts inside a sentence without a comma before it
-_CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ho) (?:\w+ )?(?:ky|signed)\b|ma (?:\w+ ){0,4}ky\b|"
+_CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ho) (?:\w+ ){0,5}?(?:ky|signed|formali[sz]ed|concluded)\b|"
+                           r"ma (?:\w+ ){0,4}ky\b|va (?:da )?(?:duoc )?gia han\b|"
                            r"(?:duoc )?ky (?:ket )?(?:lan dau|tu|vao|nam)\b)|"
                            r"(?<=\w) (?=(?:first |originally |da )?(?:signed|duoc ky) (?:by|in|on|nam|vao|boi)\b)")
 _VI_PASSIVE_DO = re.compile(r"^\W*(?:[\w-]+ ){1,6}?do ")
@@ -286,6 +288,17 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
         _ceremony_date(ex, s, folded, dates)
         _events(ex, s, tokens, spans, dates, places, body)
     _roles_used(ex, ref, custom_roles)
+    # the story's day: the first day the body names ("CANBERRA - … were signed on Tuesday, 8th October 2024"),
+    # else the dateline's or the publication's
+    story_day = next((d.date for d in dates if d.date.precision == "day" and not d.is_period and not d.end_date),
+                     reference if reference is not None and reference.precision == "day" else None)
+    if story_day is not None:
+        # a signing the story tells with no date of its own, near or far, is the story's news: it happened on
+        # the story's day (a background one — "first signed", "the previous programme" — has its own date)
+        for a in ex.agreements:
+            if a.signed_on is None and not a.background and \
+                    not (a.sentence and _UNREAD_TIME.search(fold(a.sentence.text))):
+                a.signed_on = story_day
     _dedupe(ex)
     return ex
 
@@ -638,6 +651,8 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
                 represented.append(body)
         if len(represented) >= 2 and set(represented) <= set(parties):
             parties = represented
+    # "việc ký kết biên bản ghi nhớ với NMIJ là cơ sở …", "the signing of the MoU …": a signing told before
+    nominal = bool(re.search(r"\b(viec|the)\s*$", folded[:pos]))
     candidates = list(reversed(ex.agreements))
     if passive and not own:
         # "The renewal was signed by …": the latest signing of these parties, not the background one
@@ -649,18 +664,30 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
             continue  # "the 2015 memorandum between STAMEQ and KATS" is not what a later signing adds to
         same_parties = set(parties) <= set(a.parties) and (len(parties) < 2 or set(parties) == set(a.parties) or
                                                            (passive and not own))
+        if not same_parties and passive and not own and len(parties) >= 2:
+            # "… được ký bởi ông X, Giám đốc QUATEST 1, và ông Y, Tổng Giám đốc TÜV Rheinland Việt Nam": the
+            # signers' own units or national companies stand for the parties already told
+            same_parties = all(p in a.parties or _part_of(ex, p) in a.parties for p in parties)
         # "The MoU was signed by …" with no date of its own: the signing already reported
         # "Thoả thuận được ký sáng 19-8 …", "The document was signed …": the subject names the signing
         # reported before, so its date completes that one wherever it stands
         agreeing_date = date is None or a.signed_on is None or _compatible(date, a.signed_on)
         near = not parties or anaphoric or (passive and not own) or (refers_back and a.signed_on is None) or \
+            (nominal and not own) or \
             ((stated_kind is None or stated_kind == a.kind) and (agreeing_date or (definite and not own))) or \
             (a.sentence is not None and a.sentence.paragraph >= s.paragraph - 1)
         if not (same_parties and near) or not _same_kind(stated_kind, a.kind):
             continue
+        if own and date and a.signed_on is None and _ORIGINAL.search(folded) and a.sentence is not None and \
+                a.sentence.start <= s.start < a.sentence.end:
+            # "X has renewed its MoU with Y, … a partnership that the two institutes first formalized in 2007":
+            # the clause dates the first signing, not the renewal the sentence opened with
+            earlier = a
+            break
         if own and date and a.signed_on and not _compatible(date, a.signed_on):
-            if refers_back and len(parties) < 2 and a is ex.agreements[-1] and a.signed_on == ex.document.published \
-                    and a.sentence is not None and a.sentence.paragraph == s.paragraph and \
+            latest = next((x for x in reversed(ex.agreements) if not x.background), None)
+            if refers_back and len(parties) < 2 and a is latest and a.signed_on == ex.document.published \
+                    and a.sentence is not None and a.sentence.paragraph >= s.paragraph - 2 and \
                     not _ORIGINAL.search(folded) and _days(date) < _days(a.signed_on):
                 # "X today announced that it has signed an agreement with Y. The agreement was signed on 14
                 # March …": the story's day was the announcement's; the next sentence dates the signing
@@ -703,6 +730,15 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     if len(parties) < 2:
         return
     ex.agreements.append(Agreement(kind, parties, signatories, date, place, subject, None, s, background))
+
+
+def _part_of(ex: Extraction, key: str) -> str | None:
+    """The body a unit belongs to, or the group a national company is part of ("tuv-rheinland-vn")."""
+    org = ex.organizations.get(key)
+    if org is not None and org.parent:
+        return org.parent
+    head, _, country = key.rpartition("-")
+    return head if len(country) == 2 and head in ex.organizations else None
 
 
 def _signers_bodies(ex: Extraction, parties: list[str]) -> list[str]:
@@ -802,6 +838,8 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
             in_occasion = False
         if it.kind == "tok" and it.value in {"voi", "with", "giua", "between"} and last != "doi":
             after_with = True  # but not "đối với" (regarding)
+        elif it.kind == "tok" and after_with and it.start > verb_at and it.value in _ORGANIZED_BY:
+            after_with = False  # "… with foreign partners on the sidelines of the Forum, co-organised by X and Y"
         elif it.kind == "tok" and after_with and it.value in {"that", "which", "who", "whose", "ma"}:
             after_with = False  # "between NIST and STAMEQ, the agency … that oversees VMI"
             relative = True
@@ -863,6 +901,12 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
     return parties
 
 
+# a time the rules cannot place ("Ba tháng trước", "two years ago", "last year"): the signing's day is unknown
+_UNREAD_TIME = re.compile(r"\b(\w+ (ngay|tuan|thang|nam) truoc|(days?|weeks?|months?|years?) ago|nam ngoai|nam truoc|"
+                          r"last (year|month|week)|earlier this (year|month)|previously|truoc day|recently|gan day|"
+                          r"thoi gian qua|in the past|tu lau)\b")
+_ORGANIZED_BY = frozenset({"organised", "organized", "co-organised", "co-organized", "hosted", "co-hosted",
+                           "chaired", "sponsored", "funded", "attended"})
 _REPORTING = frozenset({"announced", "said", "says", "reported", "confirmed", "stated", "noted", "announces",
                         "biet", "bao", "cho", "khang", "dinh"})  # cho biết, thông báo, khẳng định
 _OCCASION_PAIRS = frozenset({"khuon kho", "nhan dip", "ben le", "chuyen cong", "chuyen tham", "framework of",
