@@ -1699,3 +1699,26 @@ def test_signers_of_a_passive_from_a_groups_national_company_complete_the_signin
            "bởi ông Phạm Hoàng Nam, Giám đốc QUATEST 1, và ông Frank Dittmar, Tổng Giám đốc TÜV Rheinland Việt Nam, "
            "đại diện cho Tập đoàn.")
     assert _signed(e) == [("agreement", ("quatest-1", "tuv-rheinland"), "2021-04-07")]
+
+
+def _people(text: str) -> set[str]:
+    return {p.name for p in extract_text("T\n\n" + text, "t.en.txt").people.values()}
+
+
+def test_english_names_with_initials_suffixes_lower_case_offices_and_appositions():
+    assert _people("The MoU was signed by STAMEQ chief Nguyen Nam Hai and ASTM President Andrew G. Kireta Jr., in "
+                   "the presence of officials.") == {"Nguyen Nam Hai", "Andrew G. Kireta Jr."}
+    assert _people("It was signed by STAMEQ's Deputy Director General, Ngo Thi Thu Hang, with Australia's Ambassador "
+                   "to Viet Nam, Andrew Goledzinowski, in attendance.") == {"Ngo Thi Thu Hang", "Andrew Goledzinowski"}
+    assert _people("It was signed in Ha Noi by KOICA's country director Kim Ji-won and KTL president Lee Sang-ho."
+                   ) == {"Kim Ji-won", "Lee Sang-ho"}
+    assert _people("The document was signed by SECO and Marco Bellini, UNIDO Country Representative.") == \
+        {"Marco Bellini"}
+    assert _people("Deputy Secretary-General of ASEAN for the ASEAN Economic Community Satvinder Singh spoke.") == \
+        {"Satvinder Singh"}
+    # a title's words after a comma are not a name; a street is not a person
+    assert _people("Signing for ASTM was Ms. Sarah Whitfield, Vice President, Global Cooperation; VSQI signed too."
+                   ) == {"Sarah Whitfield"}
+    assert "Hoàng Quốc Việt" not in {p.name for p in ex("Lễ ký diễn ra tại trụ sở VMI, số 8 Hoàng Quốc Việt, Hà Nội."
+                                                        ).people.values()}
+    assert "Lê Thị Thu Hà" in {p.name for p in ex("Giám đốc QUATEST 1 Lê Thị Thu Hà ký văn bản.").people.values()}

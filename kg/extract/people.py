@@ -37,12 +37,12 @@ _VI_SURNAMES = {
     "Lâm Tô Quách Thái Triệu Chu Vương Lương Kiều Phùng Tăng Lại Hứa Mạc Khúc Doãn Nghiêm Văn Trịnh Từ "
     "Hầu Âu Đàm Ninh Quản Nông Thân Châu Giang Tôn Tống".split()
 }
+_LOWER_OFFICES = {"chief", "head", "president", "director", "chairman", "chairwoman", "chair", "boss", "ceo"}
 _RANKS = {"senior", "executive", "chief", "acting", "deputy", "vice", "former", "incoming"}
 _NOT_NAME_START = {"the", "a", "an", "on", "in", "at", "by", "for", "with", "from", "and", "but", "this", "that",
                    "mr", "ms", "dr", "prof", "hanoi", "ha", "ho", "viet", "vietnam", "under", "during", "after",
                    "before", "according", "participants", "delegates", "representatives", "speaking", "also",
                    "its", "their", "his", "her", "as", "when", "while", "both", "each", "all", "new", "former"}
-_NOT_NAME_WORDS = {"viet", "nam", "ha", "noi", "ho", "chi", "minh", "the", "and", "of"}
 
 
 @dataclass
@@ -55,6 +55,11 @@ class PersonSpan:
     by: str = "honorific"  # honorific | role | surname | byline
 
 
+_NOT_NAME_WORDS_EN = {"community", "economic", "affairs", "cooperation", "international", "national", "trade",
+                      "development", "standards", "quality", "metrology", "industry", "science", "technology",
+                      "committee", "council", "office", "department", "agency", "institute", "ministry", "bureau",
+                      "programme", "program", "commission", "union", "organization", "organisation"}
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 _NAME_CONNECTORS = {"bin", "binti", "bte", "van", "von", "de", "da", "del", "der", "al", "ibn", "la", "le"}
 
 
@@ -68,6 +73,16 @@ def _name_tokens(tokens: list[Token], i: int, blocked: set[int], max_len: int = 
                 tokens[i + n + 1].is_word and t.line == tokens[i].line:
             n += 1
             continue
+        if n > 0 and len(t.text) == 1 and t.text.isupper() and i + n + 2 < len(tokens) and \
+                tokens[i + n + 1].text == "." and tokens[i + n + 2].is_cap and tokens[i + n + 2].is_word and \
+                tokens[i + n + 2].line == t.line:
+            n += 2  # "Andrew G. Kireta": a middle initial
+            continue
+        if n > 1 and t.text in _SUFFIXES and t.line == tokens[i].line:
+            n += 1  # "Andrew G. Kireta Jr."
+            if i + n < len(tokens) and tokens[i + n].text == "." and tokens[i + n].start == t.end:
+                n += 1
+            break
         if i + n in blocked or not t.is_word or not t.is_cap or t.text.isupper() and len(t.text) > 2:
             break
         if t.line != tokens[i].line:
@@ -79,7 +94,8 @@ def _name_tokens(tokens: list[Token], i: int, blocked: set[int], max_len: int = 
 
 
 def _clean_name(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" ,.")
+    name = re.sub(r"\s+", " ", text).strip(" ,")
+    return name if re.search(r"\b(Jr|Sr)\.$", name) else name.strip(" ,.")
 
 
 def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_token_ids: set[int],
@@ -91,8 +107,13 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
     taken: set[int] = set()
 
     def add(i: int, n: int, title: str | None, by: str) -> None:
+        while n > 0 and tokens[i].low in _NOT_NAME_WORDS_EN:
+            i, n = i + 1, n - 1  # "… for the ASEAN Economic Community Satvinder Singh": the body's words end first
         if n == 0 or any(k in taken for k in range(i, i + n)):
             return
+        if i > 0 and (tokens[i - 1].lowd in {"số", "đường", "phố", "street"} or
+                      (i > 1 and tokens[i - 1].text.isdigit() and tokens[i - 2].lowd in {"số", "đường", "phố"})):
+            return  # "số 8 Hoàng Quốc Việt": a street
         s, e = tokens[i].start, tokens[i + n - 1].end
         name = _clean_name(text[s:e])
         if n == 1 and by != "honorific":
@@ -130,16 +151,25 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
         if not tokens[i].is_cap:
             continue
         j = i + m[0]
-        # "Acting Director General of STAMEQ Le Hai Phong", "Ambassador to India Tran Van Long"
-        if j + 1 < len(tokens) and tokens[j].low in {"of", "to"} and tokens[j].line == tokens[i].line:
+        # "Acting Director General of STAMEQ Le Hai Phong", "Ambassador to India Tran Van Long", "Deputy
+        # Secretary-General of ASEAN for the ASEAN Economic Community Satvinder Singh"
+        while j + 1 < len(tokens) and tokens[j].low in {"of", "to", "for"} and tokens[j].line == tokens[i].line:
             k = j + 1 + (1 if tokens[j + 1].low == "the" else 0)
-            if k < len(tokens) and (k in org_token_ids or k in place_token_ids):
-                j = k
-                while j < len(tokens) and (j in org_token_ids or j in place_token_ids):
-                    j += 1
+            if not (k < len(tokens) and (k in org_token_ids or k in place_token_ids)):
+                break
+            j = k
+            while j < len(tokens) and (j in org_token_ids or j in place_token_ids):
+                j += 1
         while j < len(tokens) and j in org_token_ids:
             j += 1
         if j < len(tokens) and tokens[j].text == ",":
+            # "Australia's Ambassador to Viet Nam, Andrew Goledzinowski, in attendance": the name in apposition
+            n = _name_tokens(tokens, j + 1, blocked | place_token_ids, max_len=4)
+            end = j + 1 + n
+            owned = i > 0 and (tokens[i - 1].low == "the" or tokens[i - 1].text.endswith(("'s", "’s")))
+            if owned and 2 <= n <= 4 and end < len(tokens) and tokens[end].text in {",", ";", "."} and \
+                    j + 1 not in role_at and j + 1 not in hon_at:
+                add(j + 1, n, None, "role")
             continue
         if j < len(tokens) and j in hon_at:
             continue
@@ -147,6 +177,15 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
             continue  # "Đại sứ Việt Nam tại …": a country, not a name
         n = _name_tokens(tokens, j, blocked)
         if n >= 2 and j not in role_at:
+            add(j, n, None, "role")
+
+    # "KTL president Lee Sang-ho", "STAMEQ chief Nguyen Nam Hai": a body, its office in lower case, a name
+    for i, t in enumerate(tokens):
+        if i == 0 or i - 1 not in org_token_ids or t.is_cap or (i not in role_at and t.low not in _LOWER_OFFICES):
+            continue
+        j = i + (role_at[i][0] if i in role_at else 1)
+        n = _name_tokens(tokens, j, blocked | place_token_ids, max_len=4)
+        if 2 <= n <= 4 and j not in role_at:
             add(j, n, None, "role")
 
     blocked_or_place = blocked | place_token_ids  # (neither set changes below)
@@ -168,7 +207,8 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
         nxt = tokens[j + 1]
         after_comma = tokens[j].text == "," and (
             j + 1 in role_at or
-            (j + 1 in org_token_ids and j + 2 < len(tokens) and (j + 2 in role_at or tokens[j + 2].low in _RANKS)) or
+            (j + 1 in org_token_ids and any(k in role_at or (k < len(tokens) and tokens[k].low in _RANKS)
+                                            for k in range(j + 2, j + 5))) or
             nxt.low in {"the", "a", "former", "acting", "incoming", "newly", "senior", "deputy"} or
             # "Nguyen Hung, Vietnamese Ambassador to the UK"
             (j + 1 in place_token_ids and j + 2 < len(tokens) and j + 2 in role_at))
@@ -182,12 +222,23 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
         if i in taken or t.low not in _VI_SURNAMES or not t.is_cap:
             continue
         n = _name_tokens(tokens, i, blocked_or_place, max_len=4)
-        if 3 <= n <= 4 and not any(tokens[k].low in _NOT_NAME_WORDS for k in range(i + 1, i + n)):
+        if 3 <= n <= 4 and not _place_words_in(tokens, i + 1, i + n):
             if i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word and i - 1 not in taken:
                 continue
             add(i, n, None, "surname")
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _place_words_in(tokens: list[Token], a: int, b: int) -> bool:
+    """Whether tokens a..b hold "Viet Nam", "Ha Noi", "Ho Chi Minh" or a joining word: not a person's name
+    ("Nguyen Nam Hai" is one: "Nam" alone is a given name)."""
+    words = [tokens[k].low for k in range(a, b)]
+    if any(w in {"the", "and", "of"} for w in words):
+        return True
+    pairs = set(zip(words, words[1:], strict=False))
+    return bool(pairs & {("viet", "nam"), ("ha", "noi"), ("ho", "chi"), ("chi", "minh")}) or \
+        (a > 0 and (tokens[a - 1].low, words[0]) in {("viet", "nam"), ("ha", "noi"), ("ho", "chi")})
 
 
 def _full_vi_name_at(tokens: list[Token], i: int) -> bool:
