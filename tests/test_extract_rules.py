@@ -1722,3 +1722,18 @@ def test_english_names_with_initials_suffixes_lower_case_offices_and_appositions
     assert "Hoàng Quốc Việt" not in {p.name for p in ex("Lễ ký diễn ra tại trụ sở VMI, số 8 Hoàng Quốc Việt, Hà Nội."
                                                         ).people.values()}
     assert "Lê Thị Thu Hà" in {p.name for p in ex("Giám đốc QUATEST 1 Lê Thị Thu Hà ký văn bản.").people.values()}
+
+
+def test_a_wire_dateline_yesterday_and_the_two_sides_of_the_meeting_told_first():
+    e = extract_text("NEWS RELEASE\n\nSCC and STAMEQ sign memorandum\n\nOTTAWA, ON, May 7, 2024 /CNW/ - The "
+                     "Standards Council of Canada (SCC) and STAMEQ have entered into a memorandum of understanding."
+                     "\n\nThe MOU was signed in Ottawa yesterday by Chantal Guay, Chief Executive Officer of SCC, and "
+                     "Tran Van Khai, Deputy Director General of STAMEQ.", "t.en.txt")
+    assert _signed(e) == [("mou", ("scc", "stameq"), "2024-05-06")]
+    e = ex("Hà Nội, ngày 4 tháng 11 năm 2025\n\nSáng 3/11, Chủ nhiệm Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia Hà "
+           "Văn Phúc đã tiếp và làm việc với ông Sergio Mujica, Tổng Thư ký ISO.\n\nViệt Nam là thành viên của ISO từ "
+           "năm 1977; Ủy ban tham gia ISO/TC 34 và ISO/TC 176.\n\nÔng Mujica đánh giá cao đóng góp của Việt Nam trong "
+           "Hội đồng ISO.\n\nDưới sự chứng kiến của Thứ trưởng Nguyễn Minh Khoa, hai bên đã ký Thỏa thuận hợp tác.\n\n"
+           "Cùng ngày, VSQI và KATS đã ký biên bản ghi nhớ.")
+    assert _signed(e) == [("agreement", ("iso", "stameq"), "2025-11-03"), ("mou", ("kats", "vsqi"), "2025-11-03")]
+    assert ex("Hai bên cũng bàn về việc ký bản ghi nhớ giữa VMI và KRISS trong năm 2026.").agreements == []

@@ -68,7 +68,8 @@ _BOTH_SIDES = re.compile(r"^\W*(they|ho)\b|\b(hai|ba|cac) (ben|vien|co quan|to c
 _EVENT_HEADS = frozenset({"dien dan", "hoi nghi", "hoi thao", "toa dam", "forum", "conference", "summit", "workshop",
                           "symposium", "seminar", "congress"})
 _PRECISION = {"day": 2, "month": 1, "year": 0}  # the more precise of two dates wins
-_DATELINE_END = re.compile(r"\s*(?:\(\w+\)\s*)?(?:[—–]|--)\s|\s+-\s")  # "NANNING, Sept. 18 (Xinhua) --"
+# "NANNING, Sept. 18 (Xinhua) --", "May 7, 2024 /CNW/ -"
+_DATELINE_END = re.compile(r"\s*(?:\(\w+\)\s*|/[A-Z]{2,6}/\s*)?(?:[—–]|--)\s|\s+(?:/[A-Z]{2,6}/\s+)?-\s")
 # "was signed on 4 May in Hanoi by …", "được ký bởi …": the bodies after "by" sign (a passive)
 # what stands before a passive's verb: an auxiliary ("was signed"), a comma ("The extension, signed …") or
 # the document's noun ("an arrangement signed by …"); "VMI and PTB signed an MoU at a workshop organised
@@ -290,7 +291,8 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     _roles_used(ex, ref, custom_roles)
     # the story's day: the first day the body names ("CANBERRA - … were signed on Tuesday, 8th October 2024"),
     # else the dateline's or the publication's
-    story_day = next((d.date for d in dates if d.date.precision == "day" and not d.is_period and not d.end_date),
+    story_day = next((d.date for d in dates if d.date.precision == "day" and not d.is_period and not d.end_date
+                      and not (dateline and d.start == dateline.start)),
                      reference if reference is not None and reference.precision == "day" else None)
     if story_day is not None:
         # a signing the story tells with no date of its own, near or far, is the story's news: it happened on
@@ -408,7 +410,11 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
     if _SAME_DAY.search(folded) and last_fact_date is not None and last_fact_date.precision == "day":
         return last_fact_date  # "on the same day" as the fact just reported
     if _SAME_DAY.search(folded):
-        # "Cùng ngày", "on the same day": the day last named
+        # "Cùng ngày", "on the same day": the day last named ("… thành viên ISO từ năm 1977. Cùng ngày, …" is
+        # the day of the story told before the year)
+        days = [d for d in earlier if d.date.precision == "day" and not d.end_date]
+        if days:
+            return range_as_date(days[-1])
         in_last = [d for d in earlier if _same_sentence(body, d.start, last.start)]
         best = max(in_last or [last], key=lambda d: _PRECISION[d.date.precision])
         return range_as_date(best)
@@ -673,7 +679,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         # reported before, so its date completes that one wherever it stands
         agreeing_date = date is None or a.signed_on is None or _compatible(date, a.signed_on)
         near = not parties or anaphoric or (passive and not own) or (refers_back and a.signed_on is None) or \
-            (nominal and not own) or \
+            (nominal and not own) or (refers_back and a is ex.agreements[-1]) or \
             ((stated_kind is None or stated_kind == a.kind) and (agreeing_date or (definite and not own))) or \
             (a.sentence is not None and a.sentence.paragraph >= s.paragraph - 1)
         if not (same_parties and near) or not _same_kind(stated_kind, a.kind):
@@ -686,7 +692,8 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
             break
         if own and date and a.signed_on and not _compatible(date, a.signed_on):
             latest = next((x for x in reversed(ex.agreements) if not x.background), None)
-            if refers_back and len(parties) < 2 and a is latest and a.signed_on == ex.document.published \
+            if refers_back and (len(parties) < 2 or set(parties) == set(a.parties)) and a is latest and \
+                    a.signed_on == ex.document.published \
                     and a.sentence is not None and a.sentence.paragraph >= s.paragraph - 2 and \
                     not _ORIGINAL.search(folded) and _days(date) < _days(a.signed_on):
                 # "X today announced that it has signed an agreement with Y. The agreement was signed on 14
@@ -803,13 +810,24 @@ def _two_sides_before(ex: Extraction, s: Sentence, spans: list[OrgSpan], body: l
     """"The two sides" of a signing reported with no agreement before it: the two bodies named by the
     nearest sentence before it that names two (a unit's parent named beside it is not a third side);
     a sentence naming more, or three paragraphs back without one, leaves the sides unknown."""
-    for prev in reversed([b for b in body if b.end <= s.start]):
+    for prev in [b for b in reversed(body) if b.end <= s.start]:
+        # "… đã tiếp và làm việc với ông X, Tổng Thư ký ISO …": the two sides of the meeting the story tells,
+        # whatever the sentences after it name
+        if _MEETING.search(fold(prev.text)):
+            keys = _bodies_in(ex, [sp for sp in spans if prev.start <= sp.start < prev.end])
+            if len(keys) == 2:
+                return keys
+            break
+    for prev in [b for b in reversed(body) if b.end <= s.start]:
         keys = _bodies_in(ex, [sp for sp in spans if prev.start <= sp.start < prev.end])
         if len(keys) == 2:
             return keys
         if len(keys) > 2 or prev.paragraph < s.paragraph - 3:
             return []
     return []
+
+
+_MEETING = re.compile(r"\b(da tiep|tiep va lam viec|lam viec voi|hoi dam|hoi kien|met with|held talks|received)\b")
 
 
 def _compatible(a: PartialDate, b: PartialDate) -> bool:
