@@ -1737,3 +1737,17 @@ def test_a_wire_dateline_yesterday_and_the_two_sides_of_the_meeting_told_first()
            "Cùng ngày, VSQI và KATS đã ký biên bản ghi nhớ.")
     assert _signed(e) == [("agreement", ("iso", "stameq"), "2025-11-03"), ("mou", ("kats", "vsqi"), "2025-11-03")]
     assert ex("Hai bên cũng bàn về việc ký bản ghi nhớ giữa VMI và KRISS trong năm 2026.").agreements == []
+
+
+def test_signers_named_first_sign_for_their_bodies_and_a_first_signings_year_dates_nothing_after_it():
+    e = ex("Ngày 9/10/2025 diễn ra lễ ký kết ba văn kiện.\n\nTrước hết, Ủy ban và KATS đã ký gia hạn Biên bản ghi nhớ, "
+           "vốn được hai bên ký lần đầu năm 2018.\n\nTiếp đó, VMI và NMIJ ký Thỏa thuận hợp tác kỹ thuật giai đoạn "
+           "2025 - 2028.\n\nVăn kiện thứ ba là Biên bản ghi nhớ ba bên về đào tạo chuyên gia.\n\nHội thảo thu hút 300 "
+           "đại biểu.\n\nSau hội thảo, đoàn thăm phòng thí nghiệm.\n\nKý thay mặt ba bên có Giám đốc QUACERT Phạm Văn "
+           "Quang, Giám đốc QUATEST 1 Lê Thị Thu Hà và ông Yamamoto Shin, Giám đốc điều hành JSA.")
+    assert ("agreement", ("nmij", "vmi"), "2025-10-09") in _signed(e)
+    assert ("agreement", ("jsa", "quacert", "quatest-1"), "2025-10-09") in _signed(e)
+    e = extract_text("T\n\nOn 9 October 2025 a ceremony was held in Ha Noi.\n\nSigning for the three parties were "
+                     "Ms. Pham Thi Trang, Director of QUACERT; Mr. Daniel Osborne, Chief Executive of JSA; and "
+                     "QUATEST 1 Director Le Hoang Tai.", "t.en.txt")
+    assert _signed(e) == [("agreement", ("jsa", "quacert", "quatest-1"), "2025-10-09")]

@@ -35,7 +35,7 @@ _DAYS_LATER = re.compile(r"^\W*(two|three|four|five|hai|ba|bon|nam) (days later|
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "hai": 2, "ba": 3, "bon": 4, "nam": 5}
 _SAME_DAY = re.compile(r"\b(cung ngay|ngay hom do|on the same day|the same day|same day|that day|the same (morning|"
                        r"afternoon|evening)|cung (buoi )?(sang|chieu|toi)( hom do| ngay)?)\b")
-_SAME_OCCASION = re.compile(r"\b(cung dip nay|meanwhile|"
+_SAME_OCCASION = re.compile(r"\b(cung dip nay|meanwhile|tiep do|tiep theo|sau do nua|"
                        r"trong dip nay|nhan dip nay|on this occasion|on the same occasion|on the sidelines|"
                        r"ben le|cung trong chuyen|at the ceremony|tai buoi le|tai le|during the visit|"
                        r"at the meeting|tai hoi nghi|tai buoi lam viec|trong chuyen (cong tac|tham)|"
@@ -360,7 +360,7 @@ _RIGHT_AFTER = re.compile(r"\b(ngay sau|right after|shortly after|immediately af
 
 def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
               last_fact_date: PartialDate | None = None, last_event_date: PartialDate | None = None,
-              anchor: int | None = None) -> PartialDate | None:
+              anchor: int | None = None, story_text: str | None = None) -> PartialDate | None:
     """The date of what a sentence reports: its own, the meeting's it closes, 'the same day' as the
     last one, or the last date of the paragraph or the two before it."""
     own = _sentence_dates(s, dates)
@@ -385,6 +385,10 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
     if not earlier:
         return None
     folded = fold(s.text)
+    if story_text is not None:
+        # a date of an earlier signing ("… vốn được hai bên ký lần đầu năm 2018") does not date what follows
+        earlier = [d for d in earlier if not _FIRST_SIGNED.search(fold(story_text[max(0, d.start - 30):d.start]))] \
+            or earlier
     last = earlier[-1]
     # the story's own day: the first day the body names (a dateline's, a lead's "Chiều 21/5/2024, …")
     story = next((d.date for d in dates if d.date.precision == "day" and not d.is_period and not d.end_date
@@ -589,6 +593,15 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
             # "Dưới sự chứng kiến của …, X và Y đã ký …": the clause after the witnesses signs
             parties = _parties(ex, [it for it in items if it.start > s.start + comma], verb_at)
     persons = [it.value for it in items if it.kind == "person"]
+    told_before = bool(ex.agreements) and ex.agreements[-1].sentence is not None and \
+        ex.agreements[-1].sentence.paragraph >= s.paragraph - 2
+    if not parties and not told_before and _SIGNERS_OPEN.match(folded):
+        # "Ký thay mặt ba bên có Giám đốc QUACERT X, Giám đốc QUATEST 1 Y và ông Z, Giám đốc điều hành JSA",
+        # "Signing for the three parties were …": the signers' bodies sign
+        for m in ex.memberships:
+            if m.member in persons and m.organization and m.sentence is not None and \
+                    m.sentence.start <= s.start < m.sentence.end and m.organization not in parties:
+                parties.append(m.organization)
     if passive:
         parties = _signers_bodies(ex, parties)
         if len(parties) < 2:
@@ -611,7 +624,8 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     cut = min(x for x in (by_end, s.start + semi if semi >= 0 else None, s.end) if x is not None)
     dated = Sentence(s.start, cut, s.text[:cut - s.start], s.paragraph, s.is_heading)
     own = _own_date(dated, dates)
-    date = _date_for(dated, dates, body, _last_fact_date(ex), _last_event_date(ex), anchor=verb_at)
+    date = _date_for(dated, dates, body, _last_fact_date(ex), _last_event_date(ex), anchor=verb_at,
+                     story_text=ex.document.text)
     rest = fold(evidence.text[s.end - evidence.start:]).lstrip(" ,;") if evidence is not None else ""
     if not own and evidence is not None and s.end < evidence.end and _REFERS_BACK.match(rest) and \
             not _ORIGINAL.search(rest) and \
@@ -827,6 +841,10 @@ def _two_sides_before(ex: Extraction, s: Sentence, spans: list[OrgSpan], body: l
     return []
 
 
+_FIRST_SIGNED = re.compile(r"\b(ky|signed|ky ket)\b.*\b(first|originally|initially|lan dau|ban dau)\b|"
+                           r"\b(first|originally|initially|lan dau|ban dau)\b.*\b(ky|signed|ky ket)\b")
+_SIGNERS_OPEN = re.compile(r"\W*(ky thay mat|nguoi ky|nhung nguoi ky|dai dien ky|signing for|signing on behalf of|"
+                           r"(the )?signatories were|those signing)\b")
 _MEETING = re.compile(r"\b(da tiep|tiep va lam viec|lam viec voi|hoi dam|hoi kien|met with|held talks|received)\b")
 
 
