@@ -1751,3 +1751,11 @@ def test_signers_named_first_sign_for_their_bodies_and_a_first_signings_year_dat
                      "Ms. Pham Thi Trang, Director of QUACERT; Mr. Daniel Osborne, Chief Executive of JSA; and "
                      "QUATEST 1 Director Le Hoang Tai.", "t.en.txt")
     assert _signed(e) == [("agreement", ("jsa", "quacert", "quatest-1"), "2025-10-09")]
+
+
+def test_exchanging_the_signed_documents_is_a_signing_but_exchanging_views_is_not():
+    e = ex("Ngày 19 tháng 9 năm 2023, tại Hà Nội, Trung tâm Mã số Mã vạch Quốc gia (GS1 Việt Nam) và GS1 Hàn Quốc đã "
+           "trao đổi văn kiện Biên bản ghi nhớ về hợp tác.")
+    assert _signed(e) == [("mou", ("gs1-kr", "nbc"), "2023-09-19")]
+    assert ex("Ngày 19/9/2023, VMI và KRISS đã trao đổi kinh nghiệm và trao đổi về việc ký thỏa thuận."
+              ).agreements == []
