@@ -68,7 +68,8 @@ _NOT_SIGNED = re.compile(
     r"(review|approv\w*|consider\w*)( \w+){0,6} (before|prior to) signing|nothing (has|had|was) (yet )?been signed|"
     r"xuc tien( viec)? ky|de nghi ky|chua co lich( ky)?|dang de xuat|chua thong nhat|not (yet )?concluded|"
     r"de ky|thu tuc( \w+){0,2} ky|cho ky|(waiting|wait|pending)( for)? (to sign|the signing|signature)|"
-    r"in order to sign|ban ve( viec)? ky|thao luan ve( viec)? ky|discuss(ed|es|ing)? (the )?signing)\b"
+    r"in order to sign|ban ve( viec)? ky|thao luan ve( viec)? ky|trao doi ve( viec| kha nang)? ky|"
+    r"discuss(ed|es|ing)? (the )?signing)\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"
                              r"postponed|delayed|cancel+ed|"
