@@ -1759,3 +1759,29 @@ def test_exchanging_the_signed_documents_is_a_signing_but_exchanging_views_is_no
     assert _signed(e) == [("mou", ("gs1-kr", "nbc"), "2023-09-19")]
     assert ex("Ngày 19/9/2023, VMI và KRISS đã trao đổi kinh nghiệm và trao đổi về việc ký thỏa thuận."
               ).agreements == []
+
+
+
+def test_earlier_signings_of_the_two_sides_told_year_by_year():
+    e = ex("Hợp tác giữa VMI và Viện Đo lường Quốc gia Nhật Bản (NMIJ) – đơn vị thuộc AIST – bắt đầu từ cuối "
+           "những năm 1990 qua các dự án do JICA tài trợ.\n\nNăm 2008, hai viện ký Bản ghi nhớ hợp tác đầu tiên. "
+           "Tháng 3/2013, hai bên ký văn bản gia hạn Bản ghi nhớ thêm 5 năm; đến năm 2018, một Bản ghi nhớ mới được "
+           "ký tại Hà Nội.")
+    assert _signed(e) == [("mou", ("nmij", "vmi"), "2008"), ("mou", ("nmij", "vmi"), "2013-03"),
+                          ("mou", ("nmij", "vmi"), "2018")]
+    e = extract_text("T\nFriday, 22 November 2019\n\nHANOI - Delegations from the National Measurement "
+                     "Institute, Australia (NMI) and the Vietnam Metrology Institute (VMI) met in Hanoi last Tuesday."
+                     "\n\nMuch of that work was funded by DFAT and AusAID.\n\nThe two institutes signed their "
+                     "first memorandum of understanding in 2004. It "
+                     "was renewed in 2009 and again in 2014, each time for five years, and expired in October.\n\n"
+                     "The morning session was devoted to weighing instruments.\n\nAt the close of the meeting, a "
+                     "Cooperation Arrangement for 2020-2024 was signed by Dr. Hoang Van Tuan, Director, and Dr. Peter "
+                     "Lawson, Chief Metrologist, for the Vietnamese and Australian sides respectively.", "t.en.txt")
+    assert _signed(e) == [("agreement", ("nmi", "vmi"), "2019-11-19"), ("mou", ("nmi", "vmi"), "2004"),
+                          ("mou", ("nmi", "vmi"), "2009"), ("mou", ("nmi", "vmi"), "2014")]
+    e = extract_text("T\nANSI and STAMEQ first signed an MoU in 2007 and renewed it in 2012. The renewal was signed "
+                     "at a forum which ANSI and STAMEQ co-organized with funding from the U.S. Trade and Development "
+                     "Agency (USTDA).", "t.en.txt")
+    assert ("mou", ("ansi", "stameq"), "2012") in _signed(e) and not any("ustda" in a.parties for a in e.agreements)
+    assert extract_text("T\nA NIST official said the text was still under review and that a signing 'could take "
+                        "place next year'.", "t.en.txt").agreements == []

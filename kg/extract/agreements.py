@@ -69,7 +69,8 @@ _NOT_SIGNED = re.compile(
     r"xuc tien( viec)? ky|de nghi ky|chua co lich( ky)?|dang de xuat|chua thong nhat|not (yet )?concluded|"
     r"de ky|thu tuc( \w+){0,2} ky|cho ky|(waiting|wait|pending)( for)? (to sign|the signing|signature)|"
     r"in order to sign|ban ve( viec)? ky|thao luan ve( viec)? ky|trao doi ve( viec| kha nang)? ky|"
-    r"discuss(ed|es|ing)? (the )?signing)\b"
+    r"discuss(ed|es|ing)? (the )?signing|(still |remains )?under (review|negotiation|consideration)|"
+    r"(signing|it)\W+(could|would|may|might) take place)\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"
                              r"postponed|delayed|cancel+ed|"
@@ -138,6 +139,9 @@ def signing_position(folded_sentence: str, sentence: str | None = None) -> int |
             continue  # "… said after the signing", "at the signing ceremony": the signing told before
         if sentence is not None and _FUTURE_VI.search(sentence[max(0, m.start() - 60) : m.end() + 2]):
             return None
+        if _SIGNING_CEREMONY.search(folded_sentence[max(0, m.start() - 4) : m.end() + 2]) and \
+                _NOT_SIGNED.search(folded_sentence, m.end()):
+            return None  # "Bên lề lễ ký, hai bên đã thảo luận về khả năng ký kết …": only talk of another one
         if _SIGNING_CEREMONY.search(folded_sentence[max(0, m.start() - 4) : m.end() + 2]) and not \
                 re.search(r"\b(da ky|ky ket|signed)\b", folded_sentence) and not _CEREMONY_HELD.search(folded_sentence):
             continue

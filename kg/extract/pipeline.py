@@ -64,7 +64,8 @@ _AT_EVENT = re.compile(r"\b(ket thuc|be mac|sau) (phien hop|hoi nghi|hoi thao|cu
                        r"\bfollowing the (meeting|talks|session)\b")
 _BOTH_SIDES = re.compile(r"^\W*(they|ho)\b|\b(hai|ba|cac) (ben|vien|co quan|to chuc|don vi|trung tam|phia|nuoc)\b|"
                          r"\b(the two|the three|both|all three) "
-                         r"(sides|parties|organi[sz]ations|institutes|bodies|agencies|centres|centers)\b")
+                         r"(sides|parties|organi[sz]ations|institutes|bodies|agencies|centres|centers)\b|"
+                         r"\bthe \w+ and \w+ sides\b")  # "for the Vietnamese and Australian sides respectively"
 _EVENT_HEADS = frozenset({"dien dan", "hoi nghi", "hoi thao", "toa dam", "forum", "conference", "summit", "workshop",
                           "symposium", "seminar", "congress"})
 _PRECISION = {"day": 2, "month": 1, "year": 0}  # the more precise of two dates wins
@@ -82,17 +83,21 @@ _PASSIVE_BY = re.compile(r"(?:signed|inked|sealed|concluded|renewed|ky(?: ket)?)
                          r"(?:(?! and | va )[^,;.]){0,45}?\b(by|boi)\b")
 _EFFECTIVE = re.compile(r"\b(hieu luc|effective (from|as of|on|since)|in force|into force|took effect|takes effect|"
                         r"take effect)\W+(\w+\W+){0,2}$")
-_VERB_THEN_DATE = re.compile(r"(?i)(?:signed|inked|concluded|ký(?: kết)?)\s+(?:in|on|vào|năm|ngày|hồi)\b")
+_VERB_THEN_DATE = re.compile(r"(?i)(?:signed|inked|concluded|renewed|extended|ký(?: kết)?|gia hạn)\s+"
+                             r"(?:in|on|vào|năm|ngày|hồi)\b")
 _PLACE_COMMA = re.compile(r"[^\W\d][^,\n\d]{0,40},\s*")
 _DAY_MONTH_DATELINE = re.compile(r"[^\W\d][^,\n\d]{1,40},\s*(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})\s*(?:\(\w+\)\s*)?[—–-]\s")
 # a clause that opens with its verb: "được ký năm 2018", "signed in 2009": the document named before, signed then
 _RELATIVE_SIGNED = re.compile(r"\W*(duoc ky|ky nam|signed (in|on)|first signed|originally signed|"
-                              r"(va )?(da )?duoc gia han|(and )?(was |were )?renewed (in|on))\b")
+                              r"(va )?(da )?duoc gia han|(and )?(was |were )?renewed (it |them )?(in|on)|"
+                              r"(and )?(was |were )?(extended|amended) (it |them )?(in|on)|"
+                              r"(it|this|the (mou|memorandum|agreement|arrangement)) (was|were) "
+                              r"(renewed|extended|amended) (in|on))\b")
 _THIS_IS = re.compile(r"\W*(day la|do la|day cung la|this is|this was|it is|it was|that was)\b")
 _ORIGINAL = re.compile(r"\b(first|originally|initially|original|previous|lan dau|ban dau|dau tien)\b")
 # where a second signing starts inside a sentence without a comma before it
 _CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ho) (?:\w+ ){0,5}?(?:ky|signed|formali[sz]ed|concluded)\b|"
-                           r"ma (?:\w+ ){0,4}ky\b|va (?:da )?(?:duoc )?gia han\b|"
+                           r"ma (?:\w+ ){0,4}ky\b|va (?:da )?(?:duoc )?gia han\b|and (?:then )?renewed\b|"
                            r"(?:duoc )?ky (?:ket )?(?:lan dau|tu|vao|nam)\b)|"
                            r"(?<=\w) (?=(?:first |originally |da )?(?:signed|duoc ky) (?:by|in|on|nam|vao|boi)\b)")
 _VI_PASSIVE_DO = re.compile(r"^\W*(?:[\w-]+ ){1,6}?do ")
@@ -465,7 +470,8 @@ def _signing_clauses(s: Sentence, folded: str) -> list[Sentence]:
         # the comma of "sửa đổi, bổ sung" (amending and supplementing) is inside a document's name
         commas = [c.start() for c in re.finditer(r"[,;]", s.text[:p]) if c.start() >= cuts[-1] and
                   not folded.startswith("sua doi, bo sung", max(0, c.start() - 7))]
-        cut = commas[-1] if commas else -1
+        semis = [c for c in commas if s.text[c] == ";" and c > positions[len(cuts) - 1]]
+        cut = semis[-1] if semis else commas[-1] if commas else -1  # "…; đến năm 2018, một Bản ghi nhớ mới …"
         if cut <= positions[len(cuts) - 1]:
             # no comma: "renewed the MoU they first signed in 2015", "… the MoU first signed by X in 2018"
             rel = [m.start() for m in _CLAUSE_START.finditer(folded, positions[len(cuts) - 1] + 2, p + 16)
@@ -698,6 +704,13 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
             (a.sentence is not None and a.sentence.paragraph >= s.paragraph - 1)
         if not (same_parties and near) or not _same_kind(stated_kind, a.kind):
             continue
+        if not own and date and a.signed_on and a.background is False and _days(a.signed_on) < _days(date) - 365 \
+                and anaphoric and stated_kind is not None and a.sentence is not None and \
+                a.sentence.paragraph < s.paragraph - 1:
+            # "At the close of the meeting, a Cooperation Arrangement … was signed by … for the two sides": years
+            # after the first MoU of these parties told before, today's signing is another one
+            earlier = a
+            break
         if own and date and a.signed_on is None and _ORIGINAL.search(folded) and a.sentence is not None and \
                 a.sentence.start <= s.start < a.sentence.end:
             # "X has renewed its MoU with Y, … a partnership that the two institutes first formalized in 2007":
@@ -726,7 +739,11 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         return
     clause_start = s.start
     s = evidence or s
-    if earlier is not None and len(parties) < 2 and (_ORIGINAL.search(folded) or _RELATIVE_SIGNED.match(folded)):
+    same_sentence = earlier is not None and earlier.sentence is not None and \
+        earlier.sentence.start <= clause_start < earlier.sentence.end
+    if earlier is not None and len(parties) < 2 and (_ORIGINAL.search(folded) or _RELATIVE_SIGNED.match(folded) or
+                                                     (same_sentence and _PASSIVE_SIGNED.search(folded))):
+        # (also "…; đến năm 2018, một Bản ghi nhớ mới được ký tại Hà Nội": another of the same parties)
         # "Thoả thuận này được ký lần đầu năm 2019", "The original MoU was signed in 2018 by …": the same
         # parties' first signing, another agreement
         parties, kind = list(earlier.parties), stated_kind or earlier.kind
@@ -751,6 +768,13 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     if len(parties) < 2:
         return
     ex.agreements.append(Agreement(kind, parties, signatories, date, place, subject, None, s, background))
+    again = re.search(r"\b(and|va) (again|lai|mot lan nua)\b", folded)
+    if again and date is not None:
+        # "It was renewed in 2009 and again in 2014": one more signing of the same parties
+        for d in dates:
+            if s.start + again.end() <= d.start < s.start + len(folded) and not d.is_period and d.date != date:
+                ex.agreements.append(Agreement(kind, list(parties), [], d.date, None, subject, None, s, background))
+                break
 
 
 def _part_of(ex: Extraction, key: str) -> str | None:
@@ -836,6 +860,11 @@ def _two_sides_before(ex: Extraction, s: Sentence, spans: list[OrgSpan], body: l
         keys = _bodies_in(ex, [sp for sp in spans if prev.start <= sp.start < prev.end])
         if len(keys) == 2:
             return keys
+        between = re.search(r"\b(giua|between)\b", fold(prev.text))
+        if len(keys) > 2 and between:
+            # "Hợp tác giữa VMI và NMIJ – đơn vị thuộc AIST – bắt đầu … do JICA tài trợ": the pair after "giữa"
+            pair = _bodies_in(ex, [sp for sp in spans if prev.start + between.end() <= sp.start < prev.end])[:2]
+            return pair if len(pair) == 2 else []
         if len(keys) > 2 or prev.paragraph < s.paragraph - 3:
             return []
     return []
@@ -843,9 +872,10 @@ def _two_sides_before(ex: Extraction, s: Sentence, spans: list[OrgSpan], body: l
 
 _FIRST_SIGNED = re.compile(r"\b(ky|signed|ky ket)\b.*\b(first|originally|initially|lan dau|ban dau)\b|"
                            r"\b(first|originally|initially|lan dau|ban dau)\b.*\b(ky|signed|ky ket)\b")
+_PASSIVE_SIGNED = re.compile(r"\b(duoc ky|was signed|were signed|was concluded|was renewed)\b")
 _SIGNERS_OPEN = re.compile(r"\W*(ky thay mat|nguoi ky|nhung nguoi ky|dai dien ky|signing for|signing on behalf of|"
                            r"(the )?signatories were|those signing)\b")
-_MEETING = re.compile(r"\b(da tiep|tiep va lam viec|lam viec voi|hoi dam|hoi kien|met with|held talks|received)\b")
+_MEETING = re.compile(r"\b(da tiep|tiep va lam viec|lam viec voi|hoi dam|hoi kien|met|held talks|received)\b")
 
 
 def _compatible(a: PartialDate, b: PartialDate) -> bool:
@@ -872,8 +902,9 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
             in_occasion = True  # before the verb, or after it: "… giữa X và Y, ký …, nhân chuyến thăm của đoàn Bộ …"
         elif it.kind == "tok" and it.value in {",", ";", ":"}:
             in_occasion = False
-        if it.kind == "tok" and it.value in {"voi", "with", "giua", "between"} and last != "doi":
-            after_with = True  # but not "đối với" (regarding)
+        if it.kind == "tok" and it.value in {"voi", "with", "giua", "between"} and last != "doi" and \
+                not _with_help(items, idx + 1):
+            after_with = True  # but not "đối với" (regarding), "with funding from", "với sự tài trợ của"
         elif it.kind == "tok" and after_with and it.start > verb_at and it.value in _ORGANIZED_BY:
             after_with = False  # "… with foreign partners on the sidelines of the Forum, co-organised by X and Y"
         elif it.kind == "tok" and after_with and it.value in {"that", "which", "who", "whose", "ma"}:
@@ -941,6 +972,14 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
 _UNREAD_TIME = re.compile(r"\b(\w+ (ngay|tuan|thang|nam) truoc|(days?|weeks?|months?|years?) ago|nam ngoai|nam truoc|"
                           r"last (year|month|week)|earlier this (year|month)|previously|truoc day|recently|gan day|"
                           r"thoi gian qua|in the past|tu lau)\b")
+_WITH_HELP = frozenset({"funding", "support", "financing", "sponsorship", "assistance", "help", "participation",
+                        "su"})  # "với sự tham gia của"
+
+
+def _with_help(items, at: int) -> bool:
+    """Whether "with" at at-1 opens a helper, not a partner: "with funding from", "with the support of"."""
+    words = [it.value for it in items[at:at + 2] if it.kind == "tok"]
+    return bool(words) and (words[0] in _WITH_HELP or (words[0] == "the" and words[1:2] and words[1] in _WITH_HELP))
 _ORGANIZED_BY = frozenset({"organised", "organized", "co-organised", "co-organized", "hosted", "co-hosted",
                            "chaired", "sponsored", "funded", "attended"})
 _REPORTING = frozenset({"announced", "said", "says", "reported", "confirmed", "stated", "noted", "announces",
