@@ -1785,3 +1785,17 @@ def test_earlier_signings_of_the_two_sides_told_year_by_year():
     assert ("mou", ("ansi", "stameq"), "2012") in _signed(e) and not any("ustda" in a.parties for a in e.agreements)
     assert extract_text("T\nA NIST official said the text was still under review and that a signing 'could take "
                         "place next year'.", "t.en.txt").agreements == []
+
+
+def test_english_names_a_city_opens_a_demonym_inside_a_known_name_and_companies_by_their_last_word():
+    e = extract_text("T\nHA NOI — QUATEST 1, Hanoi University of Science and Technology (HUST) and US-based Keysight "
+                     "Technologies on April 3 put pen to paper on a tripartite agreement.", "t.en.txt")
+    names = {n for o in e.organizations.values() for n in o.names}
+    assert {"Hanoi University of Science and Technology", "Keysight Technologies"} <= names
+    assert len(e.agreements) == 1 and len(e.agreements[0].parties) == 3
+    e = extract_text("T\nBoA and the Lao Bureau of Accreditation (LBA) signed a memorandum.", "t.en.txt")
+    assert "Lao Bureau of Accreditation" in e.organizations["lba"].names
+    assert "Bureau of Accreditation" not in e.organizations["lba"].names
+    e = extract_text("T\nThe Training Course on Green Productivity for Small and Medium Enterprises opened.",
+                     "t.en.txt")
+    assert not e.organizations

@@ -53,7 +53,8 @@ _EN_ORG_NOUNS = {
     "federation", "union", "university", "laboratory", "laboratories", "bundesanstalt", "administration",
     "board", "society", "secretariat", "network", "alliance", "chamber", "academy",
     "inc", "ltd", "gmbh", "forum", "programme", "service", "services", "body", "consortium", "fund", "bank",
-    "government", "embassy", "delegation", "parliament", "assembly",
+    "government", "embassy", "delegation", "parliament", "assembly", "technologies", "industries", "instruments",
+    "electronics", "enterprises",
 }
 # Federations whose national members are named "<federation> <country>" (GS1 Korea, GS1 Hàn Quốc)
 _NATIONAL_MEMBERS = frozenset({"GS1"})
@@ -405,7 +406,8 @@ def _en_runs(tokens: list[Token]) -> list[tuple[int, int]]:
             if t.is_word and t.is_cap:
                 j += 1
                 end = j
-            elif t.low in _EN_CONNECT and j + 1 < n and not (t.low == "in" and _is_month_or_day(tokens[j + 1].low)):
+            elif t.low in _EN_CONNECT and j + 1 < n and \
+                    not (t.low in {"in", "on"} and _is_month_or_day(tokens[j + 1].low)):
                 k = j + 1  # but "… Department in September": a date ends the name
                 if tokens[k].low == "the" and t.low in {"of", "for", "on"} and k + 1 < n:
                     k += 1
@@ -552,8 +554,9 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             continue  # "Viet Nam's Certification Centre QUACERT": words describing a known body, named by its acronym
         words = [tokens[k].low for k in range(a, b)]
         company = b - a >= 2 and words[-1] in _COMPANY_SUFFIXES and tokens[a].is_acronym
-        if (not company and not any(w in _EN_ORG_NOUNS for w in words)) or words[-1] in _EN_EVENT_NOUNS:
-            continue
+        if (not company and not any(w in _EN_ORG_NOUNS for w in words)) or words[-1] in _EN_EVENT_NOUNS or \
+                (len(words) > 2 and words[1] in _EN_EVENT_NOUNS and words[1] not in _EN_ORG_NOUNS):
+            continue  # "Training Course on Green Productivity for … Enterprises": a course, not a company
         if all(w in _EN_ORG_NOUNS for w in words):
             continue  # "Department", "Office" alone: a generic noun, not a name
         s, e = tokens[a].start, tokens[b - 1].end
@@ -681,7 +684,8 @@ def _national_members(text: str, cands: list[OrgSpan], places: list, ref: Refere
 def _trim_en(tokens: list[Token], a: int, b: int, role_phrases: dict) -> tuple[int, int] | None:
     role_at = phrase_matches(tokens, role_phrases)
     while a < b and (tokens[a].low in _EN_SKIP_LEAD or tokens[a].low.endswith("-based")) and \
-            not (tokens[a].is_cap and "people's" in {tokens[x].low for x in range(a + 1, min(b, a + 3))}):
+            not (tokens[a].is_cap and "people's" in {tokens[x].low for x in range(a + 1, min(b, a + 3))}) and \
+            not (tokens[a].text == "Hanoi" and a + 1 < b and tokens[a + 1].low in _EN_ORG_NOUNS):
         a += 1  # "the Tokyo-based Asian Productivity Organization" (but "Hanoi People's Committee")
     # A role title before "of": "Head of the International Cooperation Department"
     for k in range(a, min(b, a + 5)):
@@ -804,6 +808,11 @@ def _acronym_definitions(text: str, tokens: list[Token], cands: list[OrgSpan], r
                                    "defined", acronym=acr))
                 continue
             start = best.start
+            if best.source != "pattern" and best.key and not owner:
+                # "the Lao Bureau of Accreditation (LBA)": a known name inside another body's name
+                back = _scan_back(tokens, i, acr, role_phrases)
+                if back is not None and tokens[back].start < start:
+                    start = tokens[back].start
             if best.source == "pattern" and re.search(r"[A-Z][\w'’-]*,\s*$", text[max(0, best.start - 40):best.start]):
                 # "Ministry of Development, Industry, Trade and Services (MDIC)": a list inside the name
                 back = _scan_back(tokens, i, acr, role_phrases)
