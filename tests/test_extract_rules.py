@@ -1799,3 +1799,20 @@ def test_english_names_a_city_opens_a_demonym_inside_a_known_name_and_companies_
     e = extract_text("T\nThe Training Course on Green Productivity for Small and Medium Enterprises opened.",
                      "t.en.txt")
     assert not e.organizations
+
+
+def test_a_list_introduced_after_its_noun_items_of_two_sentences_and_a_sentence_of_three_signings():
+    e = ex("Ngày 6/12/2022, tại Seoul, Tổng cục TĐC và KATS đồng tổ chức Hội nghị.\n\nTại phiên bế mạc, các văn bản "
+           "sau đã được ký kết:\n– Bản ghi nhớ giữa Tổng cục TĐC và KATS về hợp tác. Văn bản do Tổng cục trưởng "
+           "Lại Văn Thắng và Cục trưởng KATS Lee Sang-hoon ký;\n– Thoả thuận hợp tác giữa QUATEST 3 và KTL về thử "
+           "nghiệm;\n"
+           "– Bản ghi nhớ giữa QUACERT và KTR về chứng nhận sản phẩm.")
+    assert _signed(e) == [("agreement", ("ktl", "quatest-3"), "2022-12-06"), ("mou", ("kats", "stameq"), "2022-12-06"),
+                          ("mou", ("ktr", "quacert"), "2022-12-06")]
+    e = extract_text("T\nSince the spring, the former Directorate has operated as the Commission for the Standards, "
+                     "Metrology and Quality of Vietnam (STAMEQ).\n\nIts ties with the French standardization "
+                     "association AFNOR go back thirty years. The two bodies signed their first cooperation agreement "
+                     "in Hanoi in 1996, signed an amended version in 2006 that added training, and in 2015 concluded a "
+                     "separate agreement on the distribution of French standards.", "t.en.txt")
+    assert _signed(e) == [("agreement", ("afnor", "stameq"), "1996"), ("agreement", ("afnor", "stameq"), "2006"),
+                          ("agreement", ("afnor", "stameq"), "2015")]

@@ -263,6 +263,7 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     generic_units = frozenset(k for k, o in orgs.items() if not o.from_reference and o.is_unit and not o.acronyms)
     custom_roles: dict[str, tuple[str, str]] = {}
     list_date: PartialDate | None | bool = False  # the date of a list of signed documents being read
+    item_paragraph = -1  # the paragraph of its last item
     # The tokens sentence_items makes a body, a person or an office of (an office is found within the
     # sentence only where one starts in the document): a sentence holding none has no membership or post,
     # and its items are read only when it reports a signing, so most sentences are not itemized.
@@ -281,8 +282,10 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
         ex.posts.extend(posts)
         if list_date is not False:
             if _LIST_ITEM.match(folded) and _listed_agreement(ex, s, items, list_date, dates, body):
+                item_paragraph = s.paragraph
                 continue
-            list_date = False
+            if s.paragraph != item_paragraph:  # (a second sentence of an item — "Văn bản do … ký;" — goes on)
+                list_date = False
         if _LIST_INTRO.search(folded):
             # "… đã trao 4 văn kiện hợp tác, gồm:", "signed the following documents:": the items follow
             list_date = _date_for(s, dates, body, _last_fact_date(ex), _last_event_date(ex))
@@ -486,7 +489,11 @@ def _signing_clauses(s: Sentence, folded: str) -> list[Sentence]:
 
 _LIST_INTRO = re.compile(r"\b(ky|ky ket|trao|trao doi|exchanged|signed|inked)\b.{0,80}\b(van kien|van ban|thoa thuan|"
                          r"ban ghi nho|documents|agreements|memoranda|instruments)\b.{0,60}(:|gom|bao gom|including|"
-                         r"as follows|sau day)\W*$")
+                         r"as follows|sau day)\W*$|"
+                         r"\b(van kien|van ban|thoa thuan|documents|agreements|memoranda|instruments) (sau|sau day|"
+                         r"following|below) (da |were |have been )?(duoc )?(ky|ky ket|trao|signed|exchanged)\W*:\W*$|"
+                         r"\bthe following (documents|agreements|memoranda|instruments) (were|have been) "
+                         r"(signed|exchanged)\W*:\W*$")
 _LIST_ITEM = re.compile(r"\W*(?:\d+[.)]\s*)?(ban ghi nho|bien ban ghi nho|thoa thuan|hiep dinh|ke hoach|chuong trinh|"
                         r"nghi dinh thu|memorandum|mou|agreement|arrangement|plan|letter of intent|protocol|"
                         r"work plan|action plan|programme|program|van ban|van kien|thu y dinh|bien ban|tuyen bo|"
@@ -740,9 +747,13 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     clause_start = s.start
     s = evidence or s
     same_sentence = earlier is not None and earlier.sentence is not None and \
-        earlier.sentence.start <= clause_start < earlier.sentence.end
+        earlier.sentence.start <= clause_start < earlier.sentence.end and \
+        not any(earlier.sentence.start <= sp.start < clause_start and sp.key not in earlier.parties for sp in spans)
+    # (no other body named before this clause: "…, and that CENELEC cooperates with IEC under the Frankfurt
+    # Agreement, signed in 2016" has a subject of its own)
     if earlier is not None and len(parties) < 2 and (_ORIGINAL.search(folded) or _RELATIVE_SIGNED.match(folded) or
-                                                     (same_sentence and _PASSIVE_SIGNED.search(folded))):
+                                                     (same_sentence and (_PASSIVE_SIGNED.search(folded) or
+                                                                         _SHARED_SUBJECT.match(folded)))):
         # (also "…; đến năm 2018, một Bản ghi nhớ mới được ký tại Hà Nội": another of the same parties)
         # "Thoả thuận này được ký lần đầu năm 2019", "The original MoU was signed in 2018 by …": the same
         # parties' first signing, another agreement
@@ -866,12 +877,27 @@ def _two_sides_before(ex: Extraction, s: Sentence, spans: list[OrgSpan], body: l
             pair = _bodies_in(ex, [sp for sp in spans if prev.start + between.end() <= sp.start < prev.end])[:2]
             return pair if len(pair) == 2 else []
         if len(keys) > 2 or prev.paragraph < s.paragraph - 3:
+            break
+    # "The Commission keeps … . Its ties with the French standardization association AFNOR go back … . The two
+    # bodies signed …": the two bodies named last, a sentence or two apart
+    seen: list[str] = []
+    for prev in [b for b in reversed(body) if b.end <= s.start][:3]:
+        keys = _bodies_in(ex, [sp for sp in spans if prev.start <= sp.start < prev.end])
+        if len(keys) > 1 and seen:
             return []
+        for k in keys:
+            if k not in seen and not any(ex.organizations.get(x) and ex.organizations[x].parent == k for x in seen):
+                seen.append(k)
+        if len(seen) >= 2:
+            return seen[:2] if len(seen) == 2 else []
     return []
 
 
 _FIRST_SIGNED = re.compile(r"\b(ky|signed|ky ket)\b.*\b(first|originally|initially|lan dau|ban dau)\b|"
                            r"\b(first|originally|initially|lan dau|ban dau)\b.*\b(ky|signed|ky ket)\b")
+# "…, signed an amended version in 2006 …, and in 2015 concluded …": a clause whose subject is the sentence's
+_SHARED_SUBJECT = re.compile(r"\W*(and |va )?(then |sau do )?((in|on|nam|vao) [\w/]+ )?(signed|concluded|renewed|inked|"
+                             r"ky|ky ket|gia han)\b")
 _PASSIVE_SIGNED = re.compile(r"\b(duoc ky|was signed|were signed|was concluded|was renewed)\b")
 _SIGNERS_OPEN = re.compile(r"\W*(ky thay mat|nguoi ky|nhung nguoi ky|dai dien ky|signing for|signing on behalf of|"
                            r"(the )?signatories were|those signing)\b")
