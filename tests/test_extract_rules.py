@@ -1816,3 +1816,17 @@ def test_a_list_introduced_after_its_noun_items_of_two_sentences_and_a_sentence_
                      "separate agreement on the distribution of French standards.", "t.en.txt")
     assert _signed(e) == [("agreement", ("afnor", "stameq"), "1996"), ("agreement", ("afnor", "stameq"), "2006"),
                           ("agreement", ("afnor", "stameq"), "2015")]
+
+
+def _roles(text: str) -> set[tuple[str, str, str | None]]:
+    return {(m.member, m.role, m.organization) for m in extract_text("T\n" + text, "t.en.txt").memberships}
+
+
+def test_an_office_before_the_next_signer_and_a_second_office_joined_by_and():
+    assert _roles("The MoU was signed by QUATEST 3 Director Mr. Pham Hong Phuc, QUATEST 1 Director Ms. Le Thi Thanh "
+                  "Xuan and KTL President Dr. Kim Sang-woo.") >= {("pham-hong-phuc", "director", "quatest-3"),
+                                                                  ("le-thi-thanh-xuan", "director", "quatest-1")}
+    r = _roles("The delegation was led by Ms. Nguyen Thi Hong Van, Deputy Director General of STAMEQ and President of "
+               "the Vietnam National Committee for the IEC.")
+    assert ("nguyen-thi-hong-van", "deputy-director-general", "stameq") in r
+    assert ("nguyen-thi-hong-van", "chair", "vietnam-national-committee-for-the-iec") in r

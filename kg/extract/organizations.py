@@ -521,6 +521,7 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             if not _overlaps(s, e, masked) and not _overlaps(s, e, role_spans):
                 cands.append(OrgSpan(s, e, text[s:e], "", "pattern"))
     runs = _en_runs(tokens)
+    run_roles = phrase_matches(tokens, role_phrases)
     while runs:
         a, b = runs.pop(0)
         if not any(tokens[k].low in _EN_RUN_KEEPERS for k in range(a, b)):
@@ -533,6 +534,11 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
         # end of one name ("Ministry of Science and Technology" goes on: no body starts at "Technology")
         for k in range(a + 1, b - 1):
             if tokens[k].low in {"and", "&"} and tokens[k + 1].start in ref_starts:
+                b = k
+                break
+            # "Deputy Director General of STAMEQ and President of the Vietnam National Committee …": a second office
+            if tokens[k].low in {"and", "&"} and k + 1 in run_roles:
+                runs.insert(0, (k + 1, b))
                 b = k
                 break
             # "the TBT Office and the SPS Office": two names, each with its own organization noun

@@ -309,8 +309,11 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
                     j += 1
                 if j < n and items[j].kind == "role" and j not in used_roles:
                     org, after = _role_org(items, j + 1)
-                    if after < n and items[after].kind == "person":
-                        break  # "…, SAC Administrator Tian Shiyu": the next person's title
+                    nxt = after
+                    while nxt < n and items[nxt].kind == "hon":
+                        nxt += 1
+                    if nxt < n and items[nxt].kind == "person":
+                        break  # "…, SAC Administrator Tian Shiyu", "…, QUATEST 1 Director Ms. Le Thi …": the next one's
                     membership(it.value, j, org or pre_org, tenure)
                     j = after
                     # "… for 2017 and Director of …": skip a few plain words to a chained office
