@@ -1830,3 +1830,20 @@ def test_an_office_before_the_next_signer_and_a_second_office_joined_by_and():
                "the Vietnam National Committee for the IEC.")
     assert ("nguyen-thi-hong-van", "deputy-director-general", "stameq") in r
     assert ("nguyen-thi-hong-van", "chair", "vietnam-national-committee-for-the-iec") in r
+
+
+def test_an_election_after_the_office_already_held_and_the_body_one_signs_for():
+    r = _roles("Dr. Nguyen Quang Trieu, Director of the Vietnam Metrology Institute (VMI), has been elected Vice Chair "
+               "of the Asia Pacific Metrology Programme (APMP) for the 2025–2027 term.")
+    assert {("nguyen-quang-trieu", "director", "vmi"), ("nguyen-quang-trieu", "vice-chair", "apmp")} <= r
+    e = ex("Tại kỳ họp, bà Lò Thị Kim Oanh, Phó Viện trưởng VSQI, đã được bầu làm Ủy viên Ban Điều hành PASC nhiệm kỳ "
+           "2024–2026.")
+    assert "Ban Điều hành PASC" in {n for o in e.organizations.values() for n in o.names}
+    # "…, served as Vice Chair" after the office already read may be the meeting's: not guessed
+    assert _roles("Ms. Siti Aminah, Director of Standards Development at Standards Malaysia, served as Vice Chair."
+                  ) == {("siti-aminah", "director-of-standards-development", "dsm-malaysia")}
+    e = extract_text("T\nDr. Nguyen Quang Trieu, Director of the Vietnam Metrology Institute (VMI), has been elected "
+                     "Vice Chair of the Asia Pacific Metrology Programme (APMP). On the sidelines of the assembly, "
+                     "VMI and NMIJ signed a Memorandum of Understanding. The MoU was signed on November 27, 2024 by "
+                     "Dr. Trieu and NMIJ Director Dr. Yuki Hasegawa.", "t.en.txt")
+    assert _signed(e) == [("mou", ("nmij", "vmi"), "2024-11-27")]

@@ -937,6 +937,8 @@ def _event_tail(text: str, end: int) -> bool:
     # right after the name, give or take two words ("… Nhật Bản 2019", "… ISO lần thứ 46"); a year later
     # in the clause dates something else ("Viện X vừa ký chương trình giai đoạn 2019-2024")
     m = _EVENT_TAIL.search(" " + clause)
+    if m and re.match(r"\s*(nhiệm kỳ|khóa|khoá|for the|term|giai đoạn)\b", clause, re.I):
+        return False  # "Ban Điều hành PASC nhiệm kỳ 2024–2026": a body's term of office, not a meeting
     return bool(m) and len(clause[:max(0, m.start() - 1)].split()) <= 2
 _UNIT_LINK = re.compile(r"^\s*(?:,\s*)?(của|thuộc|trực thuộc|of|at|under)\s+(?:the\s+)?$", re.I)
 

@@ -816,8 +816,11 @@ def _known_bodies(ex: Extraction, people: list[str]) -> list[str]:
     for a unit)."""
     out = []
     for p in people:
-        m = next((m for m in reversed(ex.memberships) if m.member == p and m.organization and not m.member_is_org),
-                 None)
+        held = [m for m in reversed(ex.memberships) if m.member == p and m.organization and not m.member_is_org]
+        # a post in an international or regional body ("elected Vice Chair of APMP") is not whom one signs for
+        home = [m for m in held if (ex.organizations.get(m.organization) is None or
+                                    ex.organizations[m.organization].kind not in {"international", "regional"})]
+        m = (home or held or [None])[0]
         if m is not None:
             org = ex.organizations.get(m.organization)
             out.append(org.parent if org is not None and org.is_unit and org.parent else m.organization)

@@ -26,6 +26,9 @@ TENURE_WORDS: PhraseTable = PhraseTable({
 _OF = {"cua", "of", "at", "tai", "thuoc"}
 _APPOINTED = re.compile(r" (elected|appointed|named|re-elected|reelected|chosen|serves|served|acts|as|"
                         r"bau|bo nhiem|giu chuc|giu vi tri|dam nhiem|dam nhan|lam|tai dac cu) ")
+# after an office already read ("X, Director of VMI, has been elected Vice Chair of APMP"), only an election
+# or appointment gives another one ("…, served as Vice Chair" may be of a meeting)
+_ELECTED = re.compile(r" (elected|appointed|re-elected|reelected|bau|bo nhiem|tai dac cu) ")
 _NO_ORG_ROLES = {"prime-minister", "deputy-prime-minister", "president-of-state", "ambassador", "minister",
                  "deputy-minister", "expert", "head-of-delegation", "member", "secretary", "coordinator"}
 _ORG_ROLE_CUES = {"dam nhan", "giu", "la", "duoc bau", "lam", "serves as", "serve as", "holds", "hold",
@@ -366,12 +369,18 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
         # P5: person [was] elected / appointed / giữ chức … office [of] org
         k = idx + 1
         words = []
-        while k < n and k - idx <= 12 and items[k].kind in {"tok", "hon", "adj", "org"} and \
-                items[k].value not in {".", ";"}:
-            words = [] if items[k].kind == "org" else words + [items[k].value]  # "X of VMI was elected …"
+        office_at = None
+        while k < n and k - idx <= (20 if office_at is not None else 12) and \
+                (items[k].kind in {"tok", "hon", "adj", "org"} or
+                 (items[k].kind == "role" and k in used_roles and k - idx <= 8)) and items[k].value not in {".", ";"}:
+            if items[k].kind == "role":
+                office_at = k
+            # "X of VMI was elected …", "X, Director of VMI, has been elected …": past the office already read
+            words = [] if items[k].kind in {"org", "role"} else words + [items[k].value]
             k += 1
+        passed_office = office_at is not None
         if k < n and items[k].kind in {"role", "tenure"} and k not in used_roles and \
-                _APPOINTED.search(" " + " ".join(words) + " "):
+                (_ELECTED if passed_office else _APPOINTED).search(" " + " ".join(words) + " "):
             tenure = "current"
             if items[k].kind == "tenure":
                 tenure = items[k].value
@@ -380,7 +389,9 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
                 org, _ = _role_org(items, k + 1)
                 if re.search(r" (newly|moi|vua) ", " " + " ".join(words) + " "):
                     tenure = "incoming"
-                membership(it.value, k, org, tenure)
+                if org is not None or not passed_office:
+                    # (after the office already read, an election to a body not recognised is not that office's)
+                    membership(it.value, k, org, tenure)
 
     # P4: an organization holding an office in another: "<Org> … đảm nhận … Phó Chủ tịch của ACCSQ; …"
     first_org = next((x for x in items[:3] if x.kind == "org"), None)
