@@ -1847,3 +1847,15 @@ def test_an_election_after_the_office_already_held_and_the_body_one_signs_for():
                      "VMI and NMIJ signed a Memorandum of Understanding. The MoU was signed on November 27, 2024 by "
                      "Dr. Trieu and NMIJ Director Dr. Yuki Hasegawa.", "t.en.txt")
     assert _signed(e) == [("mou", ("nmij", "vmi"), "2024-11-27")]
+
+
+
+def test_a_document_amending_an_agreement_of_a_year_is_between_that_agreements_sides():
+    e = ex("Nhiều chuẩn đo lường của Việt Nam được liên kết tới Viện Nghiên cứu Đo lường toàn Nga mang tên D.I. "
+           "Mendeleev (VNIIM) tại Saint Petersburg.\n\nTổng cục Tiêu chuẩn Đo lường Chất lượng và Cơ quan Liên bang "
+           "về Điều tiết Kỹ thuật và Đo lường Nga (Rosstandart) đã ký Thỏa thuận hợp tác ngày 15/12/2009 tại Moskva. "
+           "VNIIM là viện trực thuộc Rosstandart.\n\nNhững thay đổi này khiến Thỏa thuận năm 2009 không còn theo kịp "
+           "thực tiễn.\n\nNgày 24 tháng 6 năm 2016, tại Moskva, Nghị định thư sửa đổi, bổ sung Thỏa thuận năm 2009 "
+           "đã được ký bởi Tổng cục trưởng Ngô Đức Thịnh và Cục trưởng Sergei Golubev.")
+    assert _signed(e) == [("agreement", ("rosstandart", "stameq"), "2009-12-15"),
+                          ("protocol", ("rosstandart", "stameq"), "2016-06-24")]

@@ -668,6 +668,14 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     definite = bool(_DEFINITE_OBJECT.search(folded))
     if definite:
         parties = _signers_bodies(ex, parties)  # "X, Director of NIST's … Office, put their names to the document"
+    amended = _AMENDS.search(folded)
+    if amended:
+        # "Nghị định thư sửa đổi, bổ sung Thỏa thuận năm 2009 đã được ký bởi Tổng cục trưởng X và Cục trưởng Y",
+        # "an addendum extending the 2015 agreement": the sides of the agreement it amends, told before
+        year = int(amended.group("year") or amended.group("year0"))
+        prior = [a for a in ex.agreements if a.signed_on is not None and a.signed_on.year == year]
+        if prior and len(prior[-1].parties) >= 2:
+            parties = list(prior[-1].parties)
     if re.search(r"\b(thay mat|on behalf of)\b", folded):
         # "ông X, Vụ trưởng Vụ Hợp tác quốc tế, thay mặt Bộ Khoa học và Công nghệ": the ministry signs, not
         # the signer's department
@@ -902,6 +910,10 @@ _FIRST_SIGNED = re.compile(r"\b(ky|signed|ky ket)\b.*\b(first|originally|initial
 _SHARED_SUBJECT = re.compile(r"\W*(and |va )?(then |sau do )?((in|on|nam|vao) [\w/]+ )?(signed|concluded|renewed|inked|"
                              r"ky|ky ket|gia han)\b")
 _PASSIVE_SIGNED = re.compile(r"\b(duoc ky|was signed|were signed|was concluded|was renewed)\b")
+_AMENDS = re.compile(r"\b(?:sua doi|bo sung|gia han|amend\w*|extend\w*|renew\w*|replac\w*|thay the)\b.{0,30}?\b(?:"
+                     r"(?:the|its|their) (?P<year0>(?:19|20)\d\d) (?:\w+ )?(?:agreement|memorandum|mou|arrangement)|"
+                     r"(?:thoa thuan|ban ghi nho|bien ban ghi nho|agreement|memorandum|mou|arrangement)(?: \w+){0,2}? "
+                     r"(?:nam|of|from|signed in) (?P<year>(?:19|20)\d\d))\b")
 _SIGNERS_OPEN = re.compile(r"\W*(ky thay mat|nguoi ky|nhung nguoi ky|dai dien ky|signing for|signing on behalf of|"
                            r"(the )?signatories were|those signing)\b")
 _MEETING = re.compile(r"\b(da tiep|tiep va lam viec|lam viec voi|hoi dam|hoi kien|met|held talks|received)\b")
