@@ -1859,3 +1859,11 @@ def test_a_document_amending_an_agreement_of_a_year_is_between_that_agreements_s
            "đã được ký bởi Tổng cục trưởng Ngô Đức Thịnh và Cục trưởng Sergei Golubev.")
     assert _signed(e) == [("agreement", ("rosstandart", "stameq"), "2009-12-15"),
                           ("protocol", ("rosstandart", "stameq"), "2016-06-24")]
+
+
+def test_the_body_whose_headquarters_host_a_signing_does_not_sign():
+    e = ex("Sáng ngày 8 tháng 10 năm 2018, tại trụ sở Tổng cục Tiêu chuẩn Đo lường Chất lượng (Hà Nội), Viện Năng suất "
+           "Việt Nam (VNPI) và Trung tâm Năng suất Nhật Bản (JPC) đã ký kết thoả thuận hợp tác.")
+    assert _signed(e) == [("agreement", ("jpc", "vnpi"), "2018-10-08")]
+    e = extract_text("T\nAt the headquarters of KATS in Seoul, VMI and KRISS signed an MoU on 5 May 2023.", "t.en.txt")
+    assert _signed(e) == [("mou", ("kriss", "vmi"), "2023-05-05")]

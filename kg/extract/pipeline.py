@@ -991,6 +991,8 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
             continue
         if after_with_only and not after_with:
             continue
+        if _at_venue(items, idx):
+            continue  # "tại trụ sở Tổng cục …, VNPI và JPC đã ký", "at the headquarters of KATS": where, not who
         if prev is not None and prev.kind == "tok" and prev.value in {"a", "an"} and idx + 1 < len(items) and \
                 items[idx + 1].kind == "tok" and items[idx + 1].value in {"unit", "subsidiary", "member", "agency"}:
             continue  # "QUACERT, a STAMEQ unit, signed": STAMEQ qualifies the signer
@@ -1023,6 +1025,13 @@ def _with_help(items, at: int) -> bool:
     return bool(words) and (words[0] in _WITH_HELP or (words[0] == "the" and words[1:2] and words[1] in _WITH_HELP))
 _ORGANIZED_BY = frozenset({"organised", "organized", "co-organised", "co-organized", "hosted", "co-hosted",
                            "chaired", "sponsored", "funded", "attended"})
+def _at_venue(items, idx: int) -> bool:
+    """Whether the body at idx is named as a venue: "tại trụ sở (của) X", "at the headquarters of X"."""
+    words = [it.value for it in items[max(0, idx - 4):idx] if it.kind == "tok" and it.value not in {"cua", "the"}]
+    return words[-2:] in (["tru", "so"], ["headquarters", "of"], ["premises", "of"], ["offices", "of"]) or \
+        words[-1:] == ["headquarters"]
+
+
 _REPORTING = frozenset({"announced", "said", "says", "reported", "confirmed", "stated", "noted", "announces",
                         "biet", "bao", "cho", "khang", "dinh"})  # cho biết, thông báo, khẳng định
 _OCCASION_PAIRS = frozenset({"khuon kho", "nhan dip", "ben le", "chuyen cong", "chuyen tham", "framework of",
