@@ -1867,3 +1867,14 @@ def test_the_body_whose_headquarters_host_a_signing_does_not_sign():
     assert _signed(e) == [("agreement", ("jpc", "vnpi"), "2018-10-08")]
     e = extract_text("T\nAt the headquarters of KATS in Seoul, VMI and KRISS signed an MoU on 5 May 2023.", "t.en.txt")
     assert _signed(e) == [("mou", ("kriss", "vmi"), "2023-05-05")]
+
+
+def test_becoming_a_signatory_a_parent_in_brackets_and_a_federation_in_a_vietnamese_name():
+    e = extract_text("T\nBoA first signed the APAC MRA for testing and calibration (ISO/IEC 17025) in 2003 and became "
+                     "a signatory to the ILAC MRA in October 2005.", "t.en.txt")
+    assert ("mra", ("apac", "boa"), "2003") in _signed(e)
+    e = ex("Ngày 11/9/2024, tại Mát-xcơ-va, Tổng cục Tiêu chuẩn Đo lường Chất lượng (Bộ Khoa học và Công nghệ) và Cơ "
+           "quan Liên bang về Điều chỉnh kỹ thuật và Đo lường Liên bang Nga (Rosstandart) đã ký Chương trình hợp tác.")
+    assert _signed(e) == [("plan", ("rosstandart", "stameq"), "2024-09-11")]
+    assert ex("Phó Tổng cục trưởng đề nghị hai viện sớm nghiên cứu việc ký Thỏa thuận thừa nhận lẫn nhau với NIM."
+              ).agreements == []

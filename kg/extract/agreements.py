@@ -34,7 +34,8 @@ _SIGN = re.compile(
     r"(?! niem)(?! luc)(?! uc)(?! yeu)"
     r"|\bsealed\b|\bput pen to paper\b|\bput (?:their|his|her|its) (?:signatures?|names?) (?:to|on)\b"
     r"(?! thi)(?! han)(?! tuc)(?! tuc)(?! hop)(?! hoc)\b|\bsign(ed|s|ing)?\b|\binked\b|\bconcluded\b|"
-    r"\bpenned\b|\btrao (?:doi )?(?=(?:cac )?(?:van kien|van ban|ban ghi nho|bien ban ghi nho|thoa thuan|hiep dinh)\b)|"
+    r"\bpenned\b|\bbecame an? signator(?:y|ies) (?:to|of)\b|"
+    r"\btrao (?:doi )?(?=(?:cac )?(?:van kien|van ban|ban ghi nho|bien ban ghi nho|thoa thuan|hiep dinh)\b)|"
     r"\bentered into\b(?! force)|"
     r"(?<!\bthe )(?<!\btheir )(?<!\bits )(?<!\ba )(?<!\ban )\brenewed\b|"
     r"\bexchanged\b(?= .{0,40}(mou|memorand|agreement))|"
@@ -44,8 +45,9 @@ _SIGN = re.compile(
 )
 # Every match of _SIGN opens with one of these words (its look-behinds read nothing of the match): the
 # pattern is tried only where one stands, which spares its look-behinds at every other character.
-_SIGN_OPENERS = re.compile(r"ky|sealed|put|sign|inked|concluded|penned|trao|entered into|renewed|exchanged|gia han")
-_SIGN_OPENERS_CHECKED = written_as(_SIGN, "2cf50afdf669")
+_SIGN_OPENERS = re.compile(r"ky|sealed|put|sign|inked|concluded|penned|became|trao|entered into|renewed|exchanged|"
+                           r"gia han")
+_SIGN_OPENERS_CHECKED = written_as(_SIGN, "3ccc625a4770")
 _NOT_SIGNED = re.compile(
     r"\b(se ky|se tien hanh ky|du kien ky|du kien se ky|xem xet( viec)? ky|chua ky|dam phan|huong toi ky|tien toi ky|"
     r"chuan bi ky|ke hoach ky|de xuat ky|mong muon ky|co the ky|nghien cuu ky|thong nhat se|se xem xet|"
@@ -69,7 +71,8 @@ _NOT_SIGNED = re.compile(
     r"xuc tien( viec)? ky|de nghi ky|chua co lich( ky)?|dang de xuat|chua thong nhat|not (yet )?concluded|"
     r"de ky|thu tuc( \w+){0,2} ky|cho ky|(waiting|wait|pending)( for)? (to sign|the signing|signature)|"
     r"in order to sign|ban ve( viec)? ky|thao luan ve( viec)? ky|trao doi ve( viec| kha nang)? ky|"
-    r"discuss(ed|es|ing)? (the )?signing|(still |remains )?under (review|negotiation|consideration)|"
+    r"discuss(ed|es|ing)? (the )?signing|(de nghi|kien nghi|nghien cuu|xuc tien|huong toi)( \w+){0,4}? (viec )?ky|"
+    r"(still |remains )?under (review|negotiation|consideration)|"
     r"(signing|it)\W+(could|would|may|might) take place)\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"

@@ -34,7 +34,7 @@ _VI_NOT_AFTER_HEAD = {"hoi": {"nghi", "thao", "cho", "vien", "nhap", "dong"}, "b
 # capitalized: "Vụ Chính sách thương mại đa biên", "Cục Công nghệ thông tin"); words that are also verbs
 # ("đào tạo", "hợp tác", "quản lý") are left out: "Viện X đào tạo …" is the body and its verb.
 _VI_NAME_FIELDS = frozenset(
-    "thuong mai|da bien|da phuong|song phuong|quoc te|ky thuat|cong nghe|khoa hoc|tieu chuan|do luong|"
+    "lien bang|thuong mai|da bien|da phuong|song phuong|quoc te|ky thuat|cong nghe|khoa hoc|tieu chuan|do luong|"
     "chat luong|an toan|thuc pham|moi truong|nang luong|thong tin|truyen thong|phap che|ke hoach|tai chinh|"
     "nong nghiep|cong nghiep|y te|giao thong|van tai|nang suat|ma so|ma vach|xuat khau|nhap khau|"
     "thi truong|doanh nghiep|hanh chinh|can bo|so huu|tri tue|hang hoa|san pham|dich vu|dien tu|hoa hoc|"

@@ -98,6 +98,7 @@ _ORIGINAL = re.compile(r"\b(first|originally|initially|original|previous|lan dau
 # where a second signing starts inside a sentence without a comma before it
 _CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ho) (?:\w+ ){0,5}?(?:ky|signed|formali[sz]ed|concluded)\b|"
                            r"ma (?:\w+ ){0,4}ky\b|va (?:da )?(?:duoc )?gia han\b|and (?:then )?renewed\b|"
+                           r"and became an? signatory\b|"
                            r"(?:duoc )?ky (?:ket )?(?:lan dau|tu|vao|nam)\b)|"
                            r"(?<=\w) (?=(?:first |originally |da )?(?:signed|duoc ky) (?:by|in|on|nam|vao|boi)\b)")
 _VI_PASSIVE_DO = re.compile(r"^\W*(?:[\w-]+ ){1,6}?do ")
@@ -477,7 +478,7 @@ def _signing_clauses(s: Sentence, folded: str) -> list[Sentence]:
         cut = semis[-1] if semis else commas[-1] if commas else -1  # "…; đến năm 2018, một Bản ghi nhớ mới …"
         if cut <= positions[len(cuts) - 1]:
             # no comma: "renewed the MoU they first signed in 2015", "… the MoU first signed by X in 2018"
-            rel = [m.start() for m in _CLAUSE_START.finditer(folded, positions[len(cuts) - 1] + 2, p + 16)
+            rel = [m.start() for m in _CLAUSE_START.finditer(folded, positions[len(cuts) - 1] + 2, p + 40)
                    if m.start() < p]
             cut = rel[0] if rel else cut
         if cut > cuts[-1] and cut > positions[len(cuts) - 1]:
@@ -989,6 +990,10 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
         if prev is not None and prev.kind == "org" and ex.organizations.get(prev.value) and \
                 ex.organizations[prev.value].parent == it.value:
             continue
+        if prev is not None and prev.kind == "tok" and prev.value == "(" and before_prev is not None and \
+                before_prev.kind == "org" and ex.organizations.get(before_prev.value) and \
+                ex.organizations[before_prev.value].parent == it.value:
+            continue  # "Tổng cục Tiêu chuẩn Đo lường Chất lượng (Bộ Khoa học và Công nghệ) và …": its parent
         if after_with_only and not after_with:
             continue
         if _at_venue(items, idx):
