@@ -1878,3 +1878,17 @@ def test_becoming_a_signatory_a_parent_in_brackets_and_a_federation_in_a_vietnam
     assert _signed(e) == [("plan", ("rosstandart", "stameq"), "2024-09-11")]
     assert ex("Phó Tổng cục trưởng đề nghị hai viện sớm nghiên cứu việc ký Thỏa thuận thừa nhận lẫn nhau với NIM."
               ).agreements == []
+
+
+def test_a_partnership_told_year_by_year_in_a_timeline():
+    e = extract_text("T\nHANOI — VMI and NMIJ signed a new memorandum of understanding on 21 November 2024.\n\n"
+                     "2014 — The MoU was renewed for a further five years on 2 October 2014, adding flow metrology.\n\n"
+                     "2016 — An annex on mass calibration was signed on 9 September 2016.\n\n"
+                     "2020 — With travel impossible, the two directors signed a one-year extension of the MoU "
+                     "online on 14 December 2020.", "t.en.txt")
+    assert [d for _k, _p, d in _signed(e)] == ["2014-10-02", "2016-09-09", "2020-12-14", "2024-11-21"]
+    assert all(p == ("nmij", "vmi") for _k, p, _d in _signed(e))
+    e = ex("Ngày 28/7/2021, VMI và NIMT đã ký trực tuyến văn bản gia hạn Bản ghi nhớ. Bản ghi nhớ gốc được hai viện ký "
+           "năm 2016; tháng 4/2020, hai viện dự định ký gia hạn nhưng phải hoãn.\n\nCũng trong buổi lễ trực tuyến, "
+           "QUATEST 2 và TISI đã ký Bản ghi nhớ hợp tác.")
+    assert ("mou", ("quatest-2", "tisi"), "2021-07-28") in _signed(e)

@@ -72,7 +72,7 @@ _NOT_SIGNED = re.compile(
     r"de ky|thu tuc( \w+){0,2} ky|cho ky|(waiting|wait|pending)( for)? (to sign|the signing|signature)|"
     r"in order to sign|ban ve( viec)? ky|thao luan ve( viec)? ky|trao doi ve( viec| kha nang)? ky|"
     r"discuss(ed|es|ing)? (the )?signing|(de nghi|kien nghi|nghien cuu|xuc tien|huong toi)( \w+){0,4}? (viec )?ky|"
-    r"(still |remains )?under (review|negotiation|consideration)|"
+    r"(still |remains )?under (review|negotiation|consideration)|du dinh( \w+){0,2}? ky|phai hoan|"
     r"(signing|it)\W+(could|would|may|might) take place)\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"

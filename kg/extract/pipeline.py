@@ -35,7 +35,7 @@ _DAYS_LATER = re.compile(r"^\W*(two|three|four|five|hai|ba|bon|nam) (days later|
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "hai": 2, "ba": 3, "bon": 4, "nam": 5}
 _SAME_DAY = re.compile(r"\b(cung ngay|ngay hom do|on the same day|the same day|same day|that day|the same (morning|"
                        r"afternoon|evening)|cung (buoi )?(sang|chieu|toi)( hom do| ngay)?)\b")
-_SAME_OCCASION = re.compile(r"\b(cung dip nay|meanwhile|tiep do|tiep theo|sau do nua|"
+_SAME_OCCASION = re.compile(r"\b(cung dip nay|meanwhile|tiep do|tiep theo|sau do nua|(cung )?trong (buoi )?le|"
                        r"trong dip nay|nhan dip nay|on this occasion|on the same occasion|on the sidelines|"
                        r"ben le|cung trong chuyen|at the ceremony|tai buoi le|tai le|during the visit|"
                        r"at the meeting|tai hoi nghi|tai buoi lam viec|trong chuyen (cong tac|tham)|"
@@ -54,7 +54,8 @@ _DEFINITE_OBJECT = re.compile(r"\b(signed|inked|put their (?:names|signatures) t
 _OF_ARRANGEMENT = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:của|of)\s+(?:the\s+)?$", re.I)
 _CEREMONY_HELD = re.compile(r"\W*(le ky( ket)?|buoi le ky( ket)?|the signing( ceremony)?|signing ceremony)\b"
                             r".{0,30}\b(dien ra|duoc to chuc|to chuc|took place|was held|happened)\b")
-_REFERS_BACK = re.compile(r"\W*(the |this )?(thoa thuan|ban ghi nho|bien ban ghi nho|van ban|ke hoach|chuong trinh|"
+_REFERS_BACK = re.compile(r"\W*(?:(?:19|20)\d\d\s*[—–-]\s*)?(the |this |an |a )?(thoa thuan|ban ghi nho|"
+                          r"bien ban ghi nho|van ban|ke hoach|chuong trinh|annex|addendum|amendment|protocol|phu luc|"
                           r"agreement|memorandum|mou|moc|loi|mra|document|arrangement|deal|letter|extension|renewal|plan|"
                           r"declaration|accord)\b(?! (between|giua))")
 _TWO_SIDES = re.compile(r"\bhai (ben|vien|co quan|to chuc|don vi|trung tam|phia|nuoc)\b|\b(the two|both) ")
@@ -64,7 +65,8 @@ _AT_EVENT = re.compile(r"\b(ket thuc|be mac|sau) (phien hop|hoi nghi|hoi thao|cu
                        r"\bfollowing the (meeting|talks|session)\b")
 _BOTH_SIDES = re.compile(r"^\W*(they|ho)\b|\b(hai|ba|cac) (ben|vien|co quan|to chuc|don vi|trung tam|phia|nuoc)\b|"
                          r"\b(the two|the three|both|all three) "
-                         r"(sides|parties|organi[sz]ations|institutes|bodies|agencies|centres|centers)\b|"
+                         r"(sides|parties|organi[sz]ations|institutes|bodies|agencies|centres|centers|directors|"
+                         r"heads)\b|"
                          r"\bthe \w+ and \w+ sides\b")  # "for the Vietnamese and Australian sides respectively"
 _EVENT_HEADS = frozenset({"dien dan", "hoi nghi", "hoi thao", "toa dam", "forum", "conference", "summit", "workshop",
                           "symposium", "seminar", "congress"})
@@ -760,9 +762,13 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         not any(earlier.sentence.start <= sp.start < clause_start and sp.key not in earlier.parties for sp in spans)
     # (no other body named before this clause: "…, and that CENELEC cooperates with IEC under the Frankfurt
     # Agreement, signed in 2016" has a subject of its own)
+    told_earlier = earlier is not None and refers_back and own and date is not None and \
+        earlier.signed_on is not None and _days(date) < _days(earlier.signed_on) - 30
     if earlier is not None and len(parties) < 2 and (_ORIGINAL.search(folded) or _RELATIVE_SIGNED.match(folded) or
+                                                     told_earlier or
                                                      (same_sentence and (_PASSIVE_SIGNED.search(folded) or
                                                                          _SHARED_SUBJECT.match(folded)))):
+        # (also "2014 — The MoU was renewed … on 2 October 2014": the document told, signed before)
         # (also "…; đến năm 2018, một Bản ghi nhớ mới được ký tại Hà Nội": another of the same parties)
         # "Thoả thuận này được ký lần đầu năm 2019", "The original MoU was signed in 2018 by …": the same
         # parties' first signing, another agreement
