@@ -1892,3 +1892,19 @@ def test_a_partnership_told_year_by_year_in_a_timeline():
            "năm 2016; tháng 4/2020, hai viện dự định ký gia hạn nhưng phải hoãn.\n\nCũng trong buổi lễ trực tuyến, "
            "QUATEST 2 và TISI đã ký Bản ghi nhớ hợp tác.")
     assert ("mou", ("quatest-2", "tisi"), "2021-07-28") in _signed(e)
+
+
+def test_awaiting_approval_after_signing_a_witness_after_with_and_signed_for_each_side():
+    assert extract_text("T\nThe draft is awaiting approval by MOST and Japan's Ministry of the Environment, and no "
+                        "signing date has been set.", "t.en.txt").agreements == []
+    e = ex("Chiều nay, Bộ Khoa học và Công nghệ và Cơ quan Bảo đảm sản phẩm Halal Indonesia (BPJPH) đã ký bản ghi "
+           "nhớ.\n\n[PHỎNG VẤN - ông Đinh Quang Vũ, Giám đốc Trung tâm Chứng nhận Halal quốc gia (HALCERT)]: \"Sau "
+           "khi bản ghi nhớ được ký, giấy chứng nhận Halal do HALCERT cấp sẽ được công nhận tại Indonesia\".")
+    assert [sorted(a.parties) for a in e.agreements] == [["bpjph", "most"]]
+    e = extract_text("T\nOn 7 July 2021 KTL President Lee Jae-won and QUATEST 1 Director Nguyen Duc Minh signed the "
+                     "MoU, with Mr. Bui Thanh Tung, Deputy Director General of STAMEQ, in attendance.", "t.en.txt")
+    assert _signed(e) == [("mou", ("ktl", "quatest-1"), "2021-07-07")]
+    e = extract_text("T\nOn 3 November 2022 VSQI and DIN signed a cooperation agreement. The agreement was signed for "
+                     "VSQI by its Director, Dr. Nguyen Thi Thuy Hang, and for DIN by Dr. Markus Lindner, member of the "
+                     "DIN Executive Board.", "t.en.txt")
+    assert _signed(e) == [("agreement", ("din", "vsqi"), "2022-11-03")]

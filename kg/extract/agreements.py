@@ -73,6 +73,8 @@ _NOT_SIGNED = re.compile(
     r"in order to sign|ban ve( viec)? ky|thao luan ve( viec)? ky|trao doi ve( viec| kha nang)? ky|"
     r"discuss(ed|es|ing)? (the )?signing|(de nghi|kien nghi|nghien cuu|xuc tien|huong toi)( \w+){0,4}? (viec )?ky|"
     r"(still |remains )?under (review|negotiation|consideration)|du dinh( \w+){0,2}? ky|phai hoan|"
+    r"awaiting (the )?(approval|signature|signing)|cho (phe duyet|ky)|no signing date|"
+    r"sau khi( \w+){0,4}? (duoc )?ky|once (the \w+ |it )?(is|has been) signed|after (it|the \w+) (is|has been) signed|"
     r"(signing|it)\W+(could|would|may|might) take place)\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"

@@ -679,6 +679,17 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         prior = [a for a in ex.agreements if a.signed_on is not None and a.signed_on.year == year]
         if prior and len(prior[-1].parties) >= 2:
             parties = list(prior[-1].parties)
+    if re.search(r"\bsigned for\b", folded):
+        # "The agreement was signed for VSQI by its Director …, and for DIN by Dr. Y, member of the DIN Executive
+        # Board": the bodies after "for"
+        named_for = []
+        for m in re.finditer(r"\b(?:signed )?for\s+(?:the\s+)?", folded):
+            at = s.start + m.end()
+            body = next((it.value for it in items if it.kind == "org" and at <= it.start <= at + 2), None)
+            if body and body not in named_for:
+                named_for.append(body)
+        if len(named_for) >= 2:
+            parties = named_for
     if re.search(r"\b(thay mat|on behalf of)\b", folded):
         # "ông X, Vụ trưởng Vụ Hợp tác quốc tế, thay mặt Bộ Khoa học và Công nghệ": the ministry signs, not
         # the signer's department
@@ -1031,7 +1042,10 @@ _WITH_HELP = frozenset({"funding", "support", "financing", "sponsorship", "assis
 
 
 def _with_help(items, at: int) -> bool:
-    """Whether "with" at at-1 opens a helper, not a partner: "with funding from", "with the support of"."""
+    """Whether "with" at at-1 opens a helper, not a partner: "with funding from", "with the support of", "…
+    signed the document, with Mr. X, Deputy Director General of STAMEQ, in attendance"."""
+    if at < len(items) and items[at].kind in {"hon", "person"}:
+        return True
     words = [it.value for it in items[at:at + 2] if it.kind == "tok"]
     return bool(words) and (words[0] in _WITH_HELP or (words[0] == "the" and words[1:2] and words[1] in _WITH_HELP))
 _ORGANIZED_BY = frozenset({"organised", "organized", "co-organised", "co-organized", "hosted", "co-hosted",
