@@ -1908,3 +1908,13 @@ def test_awaiting_approval_after_signing_a_witness_after_with_and_signed_for_eac
                      "VSQI by its Director, Dr. Nguyen Thi Thuy Hang, and for DIN by Dr. Markus Lindner, member of the "
                      "DIN Executive Board.", "t.en.txt")
     assert _signed(e) == [("agreement", ("din", "vsqi"), "2022-11-03")]
+
+
+def test_a_section_label_over_the_headline_and_its_byline():
+    e = extract_text("Ministry of Consumer Affairs, Food & Public Distribution\n\nBIS and Viet Nam's national "
+                     "standards body sign MoU for technical cooperation\nPosted On: 12/11/2021 by PIB Delhi\n\n"
+                     "The Bureau of Indian Standards (BIS) and STAMEQ signed a Memorandum of Understanding on 10 "
+                     "November 2021.",
+                     "t.en.txt")
+    assert e.document.headline.startswith("BIS and Viet Nam's national standards body sign MoU")
+    assert _signed(e) == [("mou", ("bis", "stameq"), "2021-11-10")]

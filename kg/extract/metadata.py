@@ -70,6 +70,13 @@ _KIND_LABEL = re.compile(r"(?i)\s*(?:(?:joint |media |news )?press release|media
                          r"release|thông cáo báo chí|thông cáo)\s*[:.]?\s*$")
 
 
+def _byline(line: str) -> bool:
+    """A line of date, author or outlet under the headline (short, not a sentence)."""
+    return bool(_BYLINE_DATE.search(line) or _BYLINE_AUTHOR.search(line) or _is_date_line(line) or
+                _source_and_date(line) or _dated_segments(line)) \
+        and len(line.split()) <= 20 and not (len(line.split()) > 8 and line.rstrip().endswith("."))
+
+
 def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, int]:
     """(headline, authors, publication date, number of header lines) from the top of the text."""
     lines = text.split("\n")
@@ -89,6 +96,11 @@ def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, 
         idx += 1
         while idx < len(lines) and not lines[idx].strip():
             idx += 1
+    following = [i for i in range(idx + 1, min(len(lines), idx + 6)) if lines[i].strip()][:2]
+    if idx < len(lines) and len(following) == 2 and not _byline(lines[following[0]]) and \
+            _byline(lines[following[1]]) and len(lines[idx].split()) <= 8 and \
+            len(lines[following[0]].split()) > len(lines[idx].split()):
+        idx = following[0]  # "Ministry of …" over "BIS and … sign MoU …" over "Posted On: …": the first, a section
     if idx < len(lines):
         headline = lines[idx].strip()
         header_lines = idx + 1
@@ -103,9 +115,7 @@ def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, 
             continue
         seen += 1
         # "Ngày 22/5/2018, VMI và PTB đã ký …" opens the story: a byline is short and not a sentence
-        is_byline = bool(_BYLINE_DATE.search(line) or _BYLINE_AUTHOR.search(line) or _is_date_line(line) or
-                         _source_and_date(line) or _dated_segments(line)) \
-            and len(line.split()) <= 20 and not (len(line.split()) > 8 and line.rstrip().endswith("."))
+        is_byline = _byline(line)
         if not is_byline:
             break
         m = _BYLINE_AUTHOR.search(line)
