@@ -1918,3 +1918,16 @@ def test_a_section_label_over_the_headline_and_its_byline():
                      "t.en.txt")
     assert e.document.headline.startswith("BIS and Viet Nam's national standards body sign MoU")
     assert _signed(e) == [("mou", ("bis", "stameq"), "2021-11-10")]
+
+
+
+def test_the_day_of_the_saying_two_signers_of_three_and_what_preceded_the_signing():
+    e = extract_text("KTL renews pact with QUATEST 3\nPublished: November 10, 2023\n\nSeoul — KTL said on Friday "
+                     "that it had renewed its memorandum of understanding with QUATEST 3 during a ceremony in Ho Chi "
+                     "Minh City on November 7.", "t.en.txt")
+    assert _signed(e) == [("mou", ("ktl", "quatest-3"), "2023-11-07")]
+    e = extract_text("T\nOn 12 September 2024 PTB, VMI and the Lao Department of Standards and Metrology (DSM) "
+                     "signed a cooperation plan. Prof. Doan Van Hung, Director of VMI, and Mr Bounmy Phommachanh, "
+                     "Director General of DSM, signed for their institutions. A two-day training course, organised by "
+                     "PTB and VMI, preceded the signing. No agreement with ISC has been concluded so far.", "t.en.txt")
+    assert [sorted(a.parties) for a in e.agreements] == [["dsm", "ptb", "vmi"]]

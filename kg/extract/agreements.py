@@ -74,6 +74,7 @@ _NOT_SIGNED = re.compile(
     r"discuss(ed|es|ing)? (the )?signing|(de nghi|kien nghi|nghien cuu|xuc tien|huong toi)( \w+){0,4}? (viec )?ky|"
     r"(still |remains )?under (review|negotiation|consideration)|du dinh( \w+){0,2}? ky|phai hoan|"
     r"awaiting (the )?(approval|signature|signing)|cho (phe duyet|ky)|no signing date|"
+    r"no (\w+ )?(agreement|document|mou|memorandum)( \w+){0,3} (has|have|had) been (concluded|signed)|"
     r"sau khi( \w+){0,4}? (duoc )?ky|once (the \w+ |it )?(is|has been) signed|after (it|the \w+) (is|has been) signed|"
     r"(signing|it)\W+(could|would|may|might) take place)\b"
 )
@@ -85,7 +86,8 @@ _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will
 _FUTURE_VI = re.compile(r"(?<!\w)(sẽ|sắp|dự kiến)(\s+(?!đã\b)[\w-]+){0,8}\s+ký\b", re.I)
 # read with its tones: "hoàn thiện", "hoàn tất" (complete) fold to the same letters as "hoãn" (postpone)
 _POSTPONED_VI = re.compile(r"(?i)\bviệc ký(?: kết)?\b.*\bhoãn\b")
-_AFTER_THE_SIGNING = re.compile(r"\b(after|at|during|before|following|since|on|witnessed|attended) the signing\b"
+_AFTER_THE_SIGNING = re.compile(r"\b(after|at|during|before|following|since|on|witnessed|attended|preceded|followed) "
+                                r"the signing\b"
                                 r"(?! of)")
 _SIGNING_CEREMONY = re.compile(r"\b(le ky|buoi ky|signing ceremony)\b")
 # "Lễ ký Thoả thuận … giữa X và Y đã được tổ chức …", "The signing ceremony of the MoU between X and Y took

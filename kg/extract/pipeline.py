@@ -379,6 +379,9 @@ def _date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
         # The most precise date, and a complete one before a dateline's "Oct. 17" that borrows its year.
         # A dateline ("WASHINGTON, May 4 — … signed … last Tuesday") dates the report, not the fact.
         facts = [d for d in own if not _DATELINE_END.match(s.text, d.end - s.start)] or own
+        # "KTL said on Friday that it had renewed … on November 7": the day of the saying is not the signing's
+        facts = [d for d in facts if not (d.relative and _SAID_ON.search(s.text, 0, max(0, d.start - s.start)))] \
+            or facts
         # "… under their memorandum signed in 2004", "ký vào tháng 9/2019": the date right after the verb
         right_after = [d for d in facts if anchor is not None and 0 < d.start - anchor <= 16 and
                        _VERB_THEN_DATE.match(s.text, anchor - s.start)]
@@ -719,6 +722,11 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
             continue  # "the 2015 memorandum between STAMEQ and KATS" is not what a later signing adds to
         same_parties = set(parties) <= set(a.parties) and (len(parties) < 2 or set(parties) == set(a.parties) or
                                                            (passive and not own))
+        if not same_parties and not own and stated_kind is None and a is ex.agreements[-1] and \
+                len(parties) >= 2 and set(parties) < set(a.parties):
+            # "Prof. X, Director of VMI, and Mr Y, Director General of DSM, signed for their institutions" after a
+            # three-party signing: two of its signers
+            same_parties = True
         if not same_parties and passive and not own and len(parties) >= 2:
             # "… được ký bởi ông X, Giám đốc QUATEST 1, và ông Y, Tổng Giám đốc TÜV Rheinland Việt Nam": the
             # signers' own units or national companies stand for the parties already told
@@ -932,6 +940,7 @@ _AMENDS = re.compile(r"\b(?:sua doi|bo sung|gia han|amend\w*|extend\w*|renew\w*|
                      r"(?:the|its|their) (?P<year0>(?:19|20)\d\d) (?:\w+ )?(?:agreement|memorandum|mou|arrangement)|"
                      r"(?:thoa thuan|ban ghi nho|bien ban ghi nho|agreement|memorandum|mou|arrangement)(?: \w+){0,2}? "
                      r"(?:nam|of|from|signed in) (?P<year>(?:19|20)\d\d))\b")
+_SAID_ON = re.compile(r"(?i)\b(?:said|announced|reported|told \w+|stated|cho biết|thông báo)\s+(?:on\s+)?$")
 _SIGNERS_OPEN = re.compile(r"\W*(ky thay mat|nguoi ky|nhung nguoi ky|dai dien ky|signing for|signing on behalf of|"
                            r"(the )?signatories were|those signing)\b")
 _MEETING = re.compile(r"\b(da tiep|tiep va lam viec|lam viec voi|hoi dam|hoi kien|met|held talks|received)\b")
