@@ -1931,3 +1931,11 @@ def test_the_day_of_the_saying_two_signers_of_three_and_what_preceded_the_signin
                      "Director General of DSM, signed for their institutions. A two-day training course, organised by "
                      "PTB and VMI, preceded the signing. No agreement with ISC has been concluded so far.", "t.en.txt")
     assert [sorted(a.parties) for a in e.agreements] == [["dsm", "ptb", "vmi"]]
+
+
+def test_a_department_of_several_fields_and_a_treaty_with_an_acronym():
+    e = ex("Sở Công nghiệp, Khoa học, Công nghệ và Đổi mới tỉnh Svay Rieng đã ký với Sở KH&CN Tây Ninh.")
+    assert "Sở Công nghiệp, Khoa học, Công nghệ và Đổi mới tỉnh Svay Rieng" in \
+        {n for o in e.organizations.values() for n in o.names}
+    assert not orgs(extract_text("T\nThe Comprehensive and Progressive Agreement for Trans-Pacific Partnership "
+                                 "(CPTPP) applies to both.", "t.en.txt"))

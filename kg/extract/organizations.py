@@ -73,6 +73,7 @@ _EN_SKIP_LEAD = {"the", "a", "an", "on", "under", "at", "in", "by", "with", "fro
 _DOCUMENT_NAME = re.compile(r"\W*(the |a |an )?(letter|memorandum|memoranda|agreement|arrangement|protocol|"
                             r"declaration|statement|contract|minutes|thu y dinh|ban ghi nho|bien ban|thoa thuan|"
                             r"hiep dinh|nghi dinh thu|tuyen bo|hop dong)\b")
+_TREATY_WORDS = re.compile(r"\b(agreement|treaty|convention|free trade area|partnership agreement|hiep dinh)\b")
 _NOT_ORG_ACRONYMS = {"MOU", "MoU", "MOUs", "MoUs", "TCVN", "QCVN", "JIS", "CEO", "GDP", "COVID", "HANOI", "TP",
                      "TS", "PGS", "GS", "ThS", "USD", "VND", "EUR", "TBT", "SPS", "MRA", "MRAs", "FTA", "ICT",
                      "IT", "AI", "IOT", "IoT", "PGS.TS", "GS.TS", "HCM", "TP.HCM", "OK", "II", "III", "IV",
@@ -205,8 +206,9 @@ def _vi_forward(tokens: list[Token], i: int, head_len: int, role_phrases: dict,
         t = tokens[j]
         if t.line != tokens[i].line:
             break
-        if t.text == "," and tokens[i].lowd == "bộ" and last == j and _listed_fields(tokens, j, known_starts) and \
-                tokens[j - 1].end not in known_ends and not (i > 0 and tokens[i - 1].lowd in {"các", "những"}):
+        if t.text == "," and tokens[i].lowd in {"bộ", "sở"} and last == j and \
+                _listed_fields(tokens, j, known_starts) and tokens[j - 1].end not in known_ends and \
+                not (i > 0 and tokens[i - 1].lowd in {"các", "những"}):
             j += 1  # "Bộ Đầu tư, Công nghiệp và Thương mại Uzbekistan": a ministry of several fields
             continue
         if not t.is_word:
@@ -830,8 +832,9 @@ def _acronym_definitions(text: str, tokens: list[Token], cands: list[OrgSpan], r
                 continue
             start = tokens[back].start
         name = text[start:tokens[i].start].strip()
-        if _DOCUMENT_NAME.match(fold(name)):
-            continue  # "Letter of Intent (LOI)", "Memorandum of Cooperation (MoC)": a document, not a body
+        if _DOCUMENT_NAME.match(fold(name)) or (_TREATY_WORDS.search(fold(name)) and
+                                                not any(w in _EN_ORG_NOUNS for w in fold(name).split())):
+            continue  # "Letter of Intent (LOI)", "Comprehensive and Progressive Agreement for … (CPTPP)": a document
         if owner and not _same_body(name, ref.orgs[owner], ref):
             owner = ""  # the acronym names another body in this article ("DSM" of Laos, not of Malaysia)
         out.append(OrgSpan(start, tokens[close].end, text[start:tokens[close].end], owner or "", "defined",
