@@ -1939,3 +1939,29 @@ def test_a_department_of_several_fields_and_a_treaty_with_an_acronym():
         {n for o in e.organizations.values() for n in o.names}
     assert not orgs(extract_text("T\nThe Comprehensive and Progressive Agreement for Trans-Pacific Partnership "
                                  "(CPTPP) applies to both.", "t.en.txt"))
+
+
+
+def test_the_occasion_after_a_passives_signers_dates_the_signing_but_not_a_visits_span():
+    from pathlib import Path
+
+    from kg.api import extract_file
+
+    e = extract_file(Path(__file__).parent / "fixtures" / "holdout39" / "boa-apac-mra-2021.en.txt")
+    assert [a.signed_on.iso() for a in e.agreements if set(a.parties) == {"apac", "boa"}] == ["2021-06-17"]
+    e = extract_text("T\nPublished 10 December 2022\n\nOn 6 December 2022 STAMEQ and SASO signed an MoU. The MoU "
+                     "was signed by STAMEQ Director General Le Quang Vinh and SASO Governor Dr. Fahad Al-Harbi during "
+                     "a working visit by a Vietnamese delegation from December 5 to 8.", "t.en.txt")
+    assert _signed(e) == [("mou", ("saso", "stameq"), "2022-12-06")]
+
+
+def test_documents_of_a_ceremony_told_one_by_one_and_a_later_year_is_not_the_signings():
+    e = ex("Chiều ngày 22 tháng 6 năm 2023, tại Seoul, lễ ký kết ba văn kiện hợp tác đã diễn ra.\n\nVăn kiện thứ nhất "
+           "là Bản sửa đổi, bổ sung Biên bản ghi nhớ năm 2018 giữa Tổng cục Tiêu chuẩn Đo lường Chất lượng và KATS.\n\n"
+           "Văn kiện thứ hai là Thỏa thuận hợp tác giữa QUATEST 3 và KTL.")
+    assert [(sorted(a.parties), a.signed_on.iso()) for a in e.agreements] == [
+        (["kats", "stameq"], "2023-06-22"), (["ktl", "quatest-3"], "2023-06-22")]
+    e = extract_text("T\nPublished 12 September 2024\n\nOn 10 September 2024 QUACERT and JQA co-hosted a workshop. At "
+                     "the end of the workshop, the Director of QUACERT and the President of JQA signed a memorandum of "
+                     "understanding covering the training of 40 auditors in Tokyo in 2025.", "t.en.txt")
+    assert _signed(e) == [("mou", ("jqa", "quacert"), "2024-09-10")]

@@ -289,6 +289,13 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
                 continue
             if s.paragraph != item_paragraph:  # (a second sentence of an item — "Văn bản do … ký;" — goes on)
                 list_date = False
+        if _ENUMERATED.match(folded):
+            # "Văn kiện thứ hai là Thỏa thuận hợp tác … giữa QUATEST 3 và KTL", "The second document was an MoU
+            # between …": one of the documents of the ceremony just told
+            told = next((d.date for d in reversed(dates) if d.end <= s.start and d.date.precision == "day" and
+                         not d.end_date and not d.is_period), None)
+            if _listed_agreement(ex, s, items, told, dates, body):
+                continue
         if _LIST_INTRO.search(folded):
             # "… đã trao 4 văn kiện hợp tác, gồm:", "signed the following documents:": the items follow
             list_date = _date_for(s, dates, body, _last_fact_date(ex), _last_event_date(ex))
@@ -493,6 +500,8 @@ def _signing_clauses(s: Sentence, folded: str) -> list[Sentence]:
             for a, b in zip(cuts, cuts[1:], strict=False) if s.text[a:b].strip()]
 
 
+_ENUMERATED = re.compile(r"\W*(?:van kien|van ban|the (?:first|second|third|fourth|last|other) (?:document|agreement|"
+                         r"text|signing))(?: thu (?:nhat|hai|ba|tu|nam|cuoi))? (?:la|was|is|were)\b")
 _LIST_INTRO = re.compile(r"\b(ky|ky ket|trao|trao doi|exchanged|signed|inked)\b.{0,80}\b(van kien|van ban|thoa thuan|"
                          r"ban ghi nho|documents|agreements|memoranda|instruments)\b.{0,60}(:|gom|bao gom|including|"
                          r"as follows|sau day)\W*$|"
@@ -637,10 +646,24 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     # an effective date ("có hiệu lực từ ngày 20/5/2019", "entered into force on …") is not a signing date
     text = ex.document.text
     dates = [d for d in dates if not _EFFECTIVE.search(fold(text[max(0, d.start - 30):d.start]))]
+    # a year after the story's ("… the training of 40 auditors in Tokyo in 2025" in a 2024 story) dates what the
+    # document will do, not its signing
+    published = ex.document.published
+    if published is not None:
+        dates = [d for d in dates if d.date.year <= published.year]
     # the signatories' descriptions after a passive's "by" ("who has headed VSQI since 2020") do not date it
     # and neither does a clause after a semicolon ("… ký năm 2008; văn bản đã được gia hạn vào tháng 5/2015")
     semi = folded.find(";", pos)
-    cut = min(x for x in (by_end, s.start + semi if semi >= 0 else None, s.end) if x is not None)
+    # (but "… signed by its Director, X, during the virtual General Assembly on 17 June 2021": the occasion's
+    # date is the signing's — only a relative clause about the signers is cut)
+    who = re.compile(r"\b(which|who|whose|nguoi)\b").search(folded, by_match.end()) if by_match else None
+    date_end = s.start + who.start() if who else (by_end if not by_match else None)
+    if by_end is not None and any(by_end <= d.start < (date_end or s.end) and
+                                  (d.end_date or d.is_period or
+                                   re.search(r"(?i)\b(from|từ|từ ngày)\s*$", text[max(0, d.start - 10):d.start]))
+                                  for d in dates):
+        date_end = by_end  # "… during a working visit … from December 5 to 8": the visit's span, not the day
+    cut = min(x for x in (date_end, s.start + semi if semi >= 0 else None, s.end) if x is not None)
     dated = Sentence(s.start, cut, s.text[:cut - s.start], s.paragraph, s.is_heading)
     own = _own_date(dated, dates)
     date = _date_for(dated, dates, body, _last_fact_date(ex), _last_event_date(ex), anchor=verb_at,
