@@ -1965,3 +1965,11 @@ def test_documents_of_a_ceremony_told_one_by_one_and_a_later_year_is_not_the_sig
                      "the end of the workshop, the Director of QUACERT and the President of JQA signed a memorandum of "
                      "understanding covering the training of 40 auditors in Tokyo in 2025.", "t.en.txt")
     assert _signed(e) == [("mou", ("jqa", "quacert"), "2024-09-10")]
+
+
+def test_a_korean_release_dotted_date_and_days_named_on_the_7th():
+    e = extract_text("[Press Release] KTL signs MOU with QUATEST 1\n\nKorea Testing Laboratory | 2021.07.08 | Contact: "
+                     "Global Business Team\n\nJinju, July 8 - Korea Testing Laboratory (KTL) announced on the 8th that "
+                     "it signed a memorandum of understanding (MOU) with QUATEST 1 of Vietnam on the 7th.", "t.en.txt")
+    assert e.document.published.iso() == "2021-07-08"
+    assert _signed(e) == [("mou", ("ktl", "quatest-1"), "2021-07-07")]

@@ -46,8 +46,8 @@ _ORD = r"(?:st|nd|rd|th)?"
 
 # Order matters: the longest, most precise forms first; matches do not overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # ISO 8601 "2024-09-26", as page metadata and some bylines write it
-    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # ISO 8601 "2024-09-26", as page metadata and some bylines write it; "2021.07.08" in Korean press releases
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)(?P<sep>[-.])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)\b")),
     # "Từ ngày 20 đến ngày 22 tháng 11 năm 2017", "từ 20 - 22/11/2017"
     ("vi_range", re.compile(
         r"(?i:từ\s+)?(?i:ngày\s+)?(?P<d1>[0-3]?\d)\s*(?:-|–|(?i:đến))\s*(?i:ngày\s+)?(?P<d2>[0-3]?\d)"
@@ -245,7 +245,7 @@ _WINDOW_NEEDS = {
 # source): a pattern rewritten since, or added, is scanned the plain way until its shortcut is checked
 # again (its opening words in _STARTS, what it needs in _WINDOW_NEEDS) and its digest updated here.
 _CHECKED_SOURCES = {
-    "iso": "115522589f31", "vi_range": "41150622455b", "vi_full": "374c3d9aad49", "vi_monthword": "cbe77c45cbe0",
+    "iso": "a02b115e17e4", "vi_range": "41150622455b", "vi_full": "374c3d9aad49", "vi_monthword": "cbe77c45cbe0",
     "en_range": "953c49e98bf0", "en_dmy": "4c5187337867", "en_mdy": "ba53fdd11ff4", "en_m_dy": "20e65bbf5e58",
     "vi_month": "a8cbad280e47", "vi_daymonth": "b470eab5d896", "en_my": "6d29ee47d281", "en_md": "df08d524a852",
     "en_dm": "1003bed24ae6", "en_m": "7441ce6599be", "vi_m": "b3bb6c5f7962", "period": "082c51242510",

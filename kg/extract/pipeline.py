@@ -232,6 +232,8 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     dates = [d for d in find_dates(text, default_year, reference) if d.start >= header_end]
     if dateline and not any(d.start == dateline.start for d in dates):
         dates = sorted(dates + [dateline], key=lambda d: d.start)  # "Viêng Chăn, 23-8 –"
+    if reference is not None and reference.precision == "day" and doc.lang == "en":
+        dates = _ordinal_days(text, header_end, reference, dates)
     if dateline:
         # the dateline's day is the report's: "NANNING, Sept. 18 -- … signed … on Tuesday" dates the signing
         # by the day its sentence names (with none, the dateline's day is the day of the news)
@@ -332,6 +334,30 @@ def _default_year(doc: Document, text: str) -> int | None:
         if not d.needs_year:
             return d.date.year
     return None
+
+
+_ORDINAL_DAY = re.compile(r"\bon the ([0-3]?\d)(?:st|nd|rd|th)\b(?! (?:of|day|anniversary|floor|century))")
+
+
+def _ordinal_days(text: str, start: int, reference: PartialDate, dates: list[DateMention]) -> list[DateMention]:
+    """"KTL announced on the 8th that it signed an MoU … on the 7th" (a Korean release's style): a day of the
+    reference month, or of the month before when it is later than the reference day."""
+    import datetime as dt
+
+    extra = []
+    for m in _ORDINAL_DAY.finditer(text, start):
+        day = int(m.group(1))
+        if not 1 <= day <= 31 or any(d.start <= m.start() < d.end for d in dates):
+            continue
+        year, month = reference.year, reference.month or 1
+        if day > (reference.day or 31):
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            continue
+        extra.append(DateMention(m.start(), m.end(), PartialDate(year, month, day), relative=True))
+    return sorted(dates + extra, key=lambda d: d.start) if extra else dates
 
 
 def _dateline_date(text: str, body_start: int, default_year: int | None) -> DateMention | None:
