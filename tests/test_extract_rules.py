@@ -1973,3 +1973,13 @@ def test_a_korean_release_dotted_date_and_days_named_on_the_7th():
                      "it signed a memorandum of understanding (MOU) with QUATEST 1 of Vietnam on the 7th.", "t.en.txt")
     assert e.document.published.iso() == "2021-07-08"
     assert _signed(e) == [("mou", ("ktl", "quatest-1"), "2021-07-07")]
+
+
+def test_a_provinces_authority_and_a_proposal_to_sign():
+    e = ex("Hoạt động nằm trong khuôn khổ Thỏa thuận hợp tác mà UBND tỉnh Tây Ninh và Chính quyền tỉnh Svay Rieng đã "
+           "ký tháng 8/2023.")
+    assert "Chính quyền tỉnh Svay Rieng" in {n for o in e.organizations.values() for n in o.names}
+    assert len(e.agreements) == 1
+    assert not orgs(ex("Chính quyền Việt Nam luôn ủng hộ doanh nghiệp."))
+    assert ex("Đối với đề xuất của phía Trung Quốc về việc ký Thoả thuận thừa nhận lẫn nhau giữa QUATEST 1 và CQC, "
+              "hai bên sẽ tiếp tục trao đổi.").agreements == []

@@ -20,7 +20,7 @@ _VI_HEADS = [
     "Tập đoàn", "Cơ quan", "Văn phòng", "Bộ", "Vụ", "Hội đồng", "Diễn đàn", "Nhóm công tác", "Công ty",
     "Tổng công ty", "Trường", "Đại học", "Học viện", "Liên minh", "Quỹ", "Ngân hàng", "Liên đoàn",
     "Phòng thí nghiệm", "Phòng thử nghiệm", "Sở", "Ban", "Hội", "Tạp chí", "Cơ quan", "Liên hiệp", "Ủy hội",
-    "Phòng", "Phái đoàn", "Ủy ban nhân dân", "UBND",
+    "Phòng", "Phái đoàn", "Ủy ban nhân dân", "UBND", "Chính quyền",
 ]
 # "Văn phòng KOICA tại Việt Nam", "Phái đoàn EU tại Việt Nam": a body's office in a country
 _COUNTRY_OFFICE_HEADS = {"van phong", "phai doan", "dai su quan", "co quan dai dien"}
@@ -578,6 +578,9 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
     # A forum or congress named only by its words is a meeting; one with an acronym or in the
     # reference ("Diễn đàn Đo lường pháp định … (APLMF)") is a body.
     cands = [c for c in cands if not (c.source == "pattern" and _FORUM.search(c.text))]
+    # "Chính quyền tỉnh Svay Rieng" is a provincial authority; "Chính quyền Việt Nam" is the State, not a body here
+    cands = [c for c in cands if not (c.source == "pattern" and key(c.text).startswith("chinh quyen ") and
+                                      not re.match(r"chinh quyen (tinh|thanh pho|huyen|bang|vung)\b", key(c.text)))]
     # "Diễn đàn … lần thứ 5", "Đại hội đồng ISO lần thứ 46": the meeting, not the body
     cands = [c for c in cands if not ((c.source == "pattern" or _EVENT_HEAD.match(c.text)) and
                                       _event_tail(text, c.end))]
