@@ -49,9 +49,9 @@ def test_held_out_articles_score_well():
                                    "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25",
                                    "holdout26", "holdout27", "holdout28", "holdout29", "holdout30", "holdout31",
                                    "holdout32", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37",
-                                   "holdout38", "holdout39", "holdout40"])
+                                   "holdout38", "holdout39", "holdout40", "holdout41", "holdout42"])
 def test_later_held_out_batches_do_not_regress(batch):
-    """Batches 3 to 41 were measured before any rule was tuned on them (figures in the issue notes);
+    """Batches 3 to 43 were measured before any rule was tuned on them (figures in the issue notes);
     these floors keep later rule changes from losing what they reach now."""
     folder = FIXTURES.parent / batch
     if not folder.is_dir():
