@@ -682,7 +682,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     semi = folded.find(";", pos)
     # (but "… signed by its Director, X, during the virtual General Assembly on 17 June 2021": the occasion's
     # date is the signing's — only a relative clause about the signers is cut)
-    who = re.compile(r"\b(which|who|whose|nguoi)\b").search(folded, by_match.end()) if by_match else None
+    who = _SIGNERS_CLAUSE.search(folded, by_match.end()) if by_match else None
     date_end = s.start + who.start() if who else (by_end if not by_match else None)
     if by_end is not None and any(by_end <= d.start < (date_end or s.end) and
                                   (d.end_date or d.is_period or
@@ -734,12 +734,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     if re.search(r"\bsigned for\b", folded):
         # "The agreement was signed for VSQI by its Director …, and for DIN by Dr. Y, member of the DIN Executive
         # Board": the bodies after "for"
-        named_for = []
-        for m in re.finditer(r"\b(?:signed )?for\s+(?:the\s+)?", folded):
-            at = s.start + m.end()
-            body = next((it.value for it in items if it.kind == "org" and at <= it.start <= at + 2), None)
-            if body and body not in named_for:
-                named_for.append(body)
+        named_for = _bodies_after(_FOR_SIDE, folded, items, s.start)
         if len(named_for) >= 2:
             parties = named_for
     if re.search(r"\b(thay mat|on behalf of)\b", folded):
@@ -750,12 +745,7 @@ def _agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         parties = whole if len(whole) >= 2 else parties
         # "ông Y, Cục trưởng Cục Tiêu chuẩn và Đo lường, thay mặt Bộ Khoa học và Công nghệ Lào": each signer's
         # department is named too, but the bodies after "thay mặt" are the sides
-        represented = []
-        for m in re.finditer(r"\b(?:thay mat|on behalf of)\s+(?:the\s+)?", folded):
-            at = s.start + m.end()
-            body = next((it.value for it in items if it.kind == "org" and at <= it.start <= at + 2), None)
-            if body and body not in represented:
-                represented.append(body)
+        represented = _bodies_after(_ON_BEHALF_OF, folded, items, s.start)
         if len(represented) >= 2 and set(represented) <= set(parties):
             parties = represented
     # "việc ký kết biên bản ghi nhớ với NMIJ là cơ sở …", "the signing of the MoU …": a signing told before
@@ -880,6 +870,23 @@ def _part_of(ex: Extraction, key: str) -> str | None:
     return head if len(country) == 2 and head in ex.organizations else None
 
 
+_SIGNERS_CLAUSE = re.compile(r"\b(which|who|whose|nguoi)\b")  # a relative clause about a passive's signers
+_FOR_SIDE = re.compile(r"\b(?:signed )?for\s+(?:the\s+)?")
+_ON_BEHALF_OF = re.compile(r"\b(?:thay mat|on behalf of)\s+(?:the\s+)?")
+
+
+def _bodies_after(pattern: re.Pattern[str], folded: str, items, offset: int) -> list[str]:
+    """The bodies named right after each match of `pattern` in a sentence (folded, starting at `offset` in
+    the document): "… thay mặt Bộ Khoa học và Công nghệ …", "signed for VSQI by …, and for DIN by …"."""
+    out: list[str] = []
+    for m in pattern.finditer(folded):
+        at = offset + m.end()
+        body = next((it.value for it in items if it.kind == "org" and at <= it.start <= at + 2), None)
+        if body and body not in out:
+            out.append(body)
+    return out
+
+
 def _signers_bodies(ex: Extraction, parties: list[str]) -> list[str]:
     """The bodies of a passive's signatories: "Dr. Vogel, Member of the Executive Board of DIN" signs
     for DIN, so a department the text names by a generic name stands for its parent, and a unit named
@@ -942,19 +949,28 @@ def _bodies_in(ex: Extraction, spans: list[OrgSpan]) -> list[str]:
 
 
 def _two_sides_before(ex: Extraction, s: Sentence, spans: list[OrgSpan], body: list[Sentence]) -> list[str]:
-    """"The two sides" of a signing reported with no agreement before it: the two bodies named by the
-    nearest sentence before it that names two (a unit's parent named beside it is not a third side);
-    a sentence naming more, or three paragraphs back without one, leaves the sides unknown."""
-    for prev in [b for b in reversed(body) if b.end <= s.start]:
+    """"The two sides" of a signing reported with no agreement before it: the two bodies of the meeting the
+    story told last, else those of the nearest sentence before it that names two (a unit's parent named beside
+    it is not a third side; of more, the pair after "giữa/between"), else the two named last a sentence or two
+    apart."""
+    before = [b for b in reversed(body) if b.end <= s.start]
+    named: dict[int, list[str]] = {}
+
+    def bodies(prev: Sentence) -> list[str]:
+        if prev.start not in named:
+            named[prev.start] = _bodies_in(ex, [sp for sp in spans if prev.start <= sp.start < prev.end])
+        return named[prev.start]
+
+    for prev in before:
         # "… đã tiếp và làm việc với ông X, Tổng Thư ký ISO …": the two sides of the meeting the story tells,
         # whatever the sentences after it name
         if _MEETING.search(fold(prev.text)):
-            keys = _bodies_in(ex, [sp for sp in spans if prev.start <= sp.start < prev.end])
+            keys = bodies(prev)
             if len(keys) == 2:
                 return keys
             break
-    for prev in [b for b in reversed(body) if b.end <= s.start]:
-        keys = _bodies_in(ex, [sp for sp in spans if prev.start <= sp.start < prev.end])
+    for prev in before:
+        keys = bodies(prev)
         if len(keys) == 2:
             return keys
         between = re.search(r"\b(giua|between)\b", fold(prev.text))
@@ -967,8 +983,8 @@ def _two_sides_before(ex: Extraction, s: Sentence, spans: list[OrgSpan], body: l
     # "The Commission keeps … . Its ties with the French standardization association AFNOR go back … . The two
     # bodies signed …": the two bodies named last, a sentence or two apart
     seen: list[str] = []
-    for prev in [b for b in reversed(body) if b.end <= s.start][:3]:
-        keys = _bodies_in(ex, [sp for sp in spans if prev.start <= sp.start < prev.end])
+    for prev in before[:3]:
+        keys = bodies(prev)
         if len(keys) > 1 and seen:
             return []
         for k in keys:
