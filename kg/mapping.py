@@ -7,6 +7,7 @@ the same IRI in every run and every document, and rebuilding a document rewrites
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 from collections.abc import Iterable
 
@@ -17,9 +18,17 @@ from kg.extract.text import slug
 from kg.model import Extraction, PartialDate, Sentence
 
 _RDF_TYPE = NamedNode(V.RDF + "type")
+_NON_NEGATIVE = NamedNode(V.XSD + "nonNegativeInteger")
+_XSD_DATE = NamedNode(V.XSD + "date")
 
 
 def _n(iri: str) -> NamedNode:
+    return NamedNode(iri)
+
+
+@functools.cache
+def _term(iri: str) -> NamedNode:
+    """The node of a vocabulary term (a predicate or a class): one object per term, built once per process."""
     return NamedNode(iri)
 
 
@@ -45,11 +54,11 @@ class _Graph:
         if t in self._seen:
             return
         self._seen.add(t)
-        self.quads.append(Quad(s, _n(p), o, self.g))
+        self.quads.append(Quad(s, _term(p), o, self.g))
 
     def type(self, s, *classes: str) -> None:
         for c in classes:
-            self.add(s, V.RDF + "type", _n(c))
+            self.add(s, V.RDF + "type", _term(c))
 
 
 def entity_quads(quads: Iterable[Quad]) -> list[Quad]:
@@ -85,21 +94,21 @@ def to_quads(ex: Extraction) -> list[Quad]:
     ctx = _n(f"{d.value}#char=0,")
     g.type(ctx, V.NIF + "Context")
     g.add(ctx, V.NIF + "isString", Literal(doc.text))
-    g.add(ctx, V.NIF + "beginIndex", Literal(str(0), datatype=_n(V.XSD + "nonNegativeInteger")))
-    g.add(ctx, V.NIF + "endIndex", Literal(str(len(doc.text)), datatype=_n(V.XSD + "nonNegativeInteger")))
+    g.add(ctx, V.NIF + "beginIndex", Literal(str(0), datatype=_NON_NEGATIVE))
+    g.add(ctx, V.NIF + "endIndex", Literal(str(len(doc.text)), datatype=_NON_NEGATIVE))
     g.add(ctx, V.NIF + "sourceUrl", d)
 
     def offsets(node, start: int, end: int) -> None:
         g.add(node, V.NIF + "referenceContext", ctx)
-        g.add(node, V.NIF + "beginIndex", Literal(str(start), datatype=_n(V.XSD + "nonNegativeInteger")))
-        g.add(node, V.NIF + "endIndex", Literal(str(end), datatype=_n(V.XSD + "nonNegativeInteger")))
+        g.add(node, V.NIF + "beginIndex", Literal(str(start), datatype=_NON_NEGATIVE))
+        g.add(node, V.NIF + "endIndex", Literal(str(end), datatype=_NON_NEGATIVE))
         g.add(node, V.NIF + "anchorOf", Literal(doc.text[start:end]))
 
     def dated(node, prop: str, when: PartialDate | None) -> None:
         """The date at the text's precision, and beside it coop:earliestDate for comparisons."""
         if when:
             g.add(node, prop, _date_literal(when))
-            g.add(node, V.COOP + "earliestDate", Literal(when.earliest(), datatype=_n(V.XSD + "date")))
+            g.add(node, V.COOP + "earliestDate", Literal(when.earliest(), datatype=_XSD_DATE))
 
     evidence_sentences: dict[tuple[int, int], object] = {}
 
