@@ -43,6 +43,10 @@ def test_language_detection():
     ("on 14th May 2021", "2021-05-14"),
     ("on May 2, 2023", "2023-05-02"),
     ("In October 2020", "2020-10"),
+    # month names in capitals, as datelines and agency copy write them
+    ("HANOI, 12 NOV 2021 - STAMEQ", "2021-11-12"),
+    ("Signed on MARCH 5, 2024 in", "2024-03-05"),
+    ("IN SEPT. 2019 THE", "2019-09"),
 ])
 def test_dates_keep_precision(text, iso):
     found = [d for d in find_dates(text) if not d.is_period]

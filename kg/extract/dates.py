@@ -31,9 +31,12 @@ _EN_MONTHS = {
     )
     for m in ms
 }
+# Capitalized, or all in capitals as datelines and agency copy write them ("12 NOV 2021", "MARCH 5, 2024")
 _EN_MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.?"
 )
 _VI_MONTH_WORD_RE = r"(?:Mười Một|Mười Hai|Mười|Một|Giêng|Hai|Ba|Tư|Bốn|Năm|Sáu|Bảy|Tám|Chín|Chạp)"
 _EN_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -246,10 +249,10 @@ _WINDOW_NEEDS = {
 # again (its opening words in _STARTS, what it needs in _WINDOW_NEEDS) and its digest updated here.
 _CHECKED_SOURCES = {
     "iso": "a02b115e17e4", "vi_range": "41150622455b", "vi_full": "374c3d9aad49", "vi_monthword": "cbe77c45cbe0",
-    "en_range": "953c49e98bf0", "en_dmy": "4c5187337867", "en_mdy": "ba53fdd11ff4", "en_m_dy": "20e65bbf5e58",
-    "vi_month": "a8cbad280e47", "vi_daymonth": "b470eab5d896", "en_my": "6d29ee47d281", "en_md": "df08d524a852",
-    "en_dm": "1003bed24ae6", "en_m": "7441ce6599be", "vi_m": "b3bb6c5f7962", "period": "082c51242510",
-    "year": "ba9347e3eb1d", "en_weekday": "2f3343d4d218", "vi_weekday": "93a25f30dbfb", "relative": "8537ed94f6d5",
+    "en_range": "9fd6cc49586d", "en_dmy": "6ac2b057fcdd", "en_mdy": "8dfd3700a19e", "en_m_dy": "b5f72d8c892c",
+    "vi_month": "a8cbad280e47", "vi_daymonth": "b470eab5d896", "en_my": "2cfc91e39f76", "en_md": "8754a5235ef9",
+    "en_dm": "ae12c6546a53", "en_m": "027a3054a60c", "vi_m": "b3bb6c5f7962", "period": "082c51242510",
+    "year": "ba9347e3eb1d", "en_weekday": "74c57ebca6cf", "vi_weekday": "93a25f30dbfb", "relative": "8537ed94f6d5",
 }
 _SHORTCUT_CHECKED = frozenset(p for kind, p in _PATTERNS if written_as(p, _CHECKED_SOURCES.get(kind, "")))
 
