@@ -49,7 +49,7 @@ class Sentence:
     start: int
     end: int
     text: str
-    paragraph: int  # index of the line/paragraph the sentence belongs to
+    paragraph: int  # index of the paragraph (non-blank line) the sentence belongs to
     is_heading: bool = False
 
 
@@ -131,6 +131,9 @@ class Agreement:
     title: str | None = None
     sentence: Sentence | None = None
     background: bool = False  # told as the past of another signing ("first signed in 2019"): not the occasion
+    # dated by its occasion or the sentences before ("On the sidelines, X and Y put pen to paper …"), not by a
+    # date told with it: a next sentence that dates the document itself ("The letter was signed on …") wins
+    dated_by_context: bool = False
 
 
 @dataclass

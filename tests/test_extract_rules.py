@@ -1983,3 +1983,62 @@ def test_a_provinces_authority_and_a_proposal_to_sign():
     assert not orgs(ex("Chính quyền Việt Nam luôn ủng hộ doanh nghiệp."))
     assert ex("Đối với đề xuất của phía Trung Quốc về việc ký Thoả thuận thừa nhận lẫn nhau giữa QUATEST 1 và CQC, "
               "hai bên sẽ tiếp tục trao đổi.").agreements == []
+
+
+def test_a_desk_byline_and_a_dateline_alone_on_its_line_date_the_story():
+    e = extract_text("BSTI, STAMEQ sign MoU\n\nStaff Correspondent, Dhaka\nPublished: 15th March 2024, 09:30 PM\n\n"
+                     "BSTI and STAMEQ yesterday signed a memorandum of understanding (MoU).", "t.en.txt")
+    assert e.document.published.iso() == "2024-03-15"
+    assert _signed(e) == [("mou", ("bsti", "stameq"), "2024-03-14")]
+    e = extract_text("ARSO and STAMEQ enter into pact\nBy Wanjiku Njoroge\nNairobi, Thursday, 21 March 2024\n\nARSO and "
+                     "STAMEQ have entered into a memorandum of understanding. The memorandum was signed on Tuesday at "
+                     "the ARSO Central Secretariat.", "t.en.txt")
+    assert e.document.published.iso() == "2024-03-21"
+    assert _signed(e) == [("mou", ("arso", "stameq"), "2024-03-19")]
+
+
+def test_approved_in_principle_slated_for_signing_and_a_signatory_member_are_not_signings():
+    en = "Title\nPublished 13 June 2024\n\n"
+    for text in ["A memorandum between VMI and INACAL has been approved in principle by both institutes and is slated "
+                 "for signing in Lima next April.",
+                 "A cooperation programme between SASO and VMI remains under study.",
+                 "VMI said the agreement with PTB would only be signed after it has been approved by the ministry."]:
+        assert extract_text(en + text, "t.en.txt").agreements == [], text
+    assert ex("BoA hiện là thành viên ký kết Thỏa thuận thừa nhận lẫn nhau của APAC và của ILAC.").agreements == []
+    # becoming a signatory is a signing
+    assert _signed(ex("Năm 2008, BoA trở thành thành viên ký kết Thỏa thuận thừa nhận lẫn nhau của APAC.")) == [
+        ("mra", ("apac", "boa"), "2008")]
+
+
+def test_the_next_sentence_dates_a_signing_dated_by_its_occasion_and_their_earlier_agreement():
+    e = extract_text("T\nHANOI, 28th September 2018\n\nThe APO workshop opened in Hanoi on 27 September 2018. On the "
+                     "sidelines, VNPI and the Japan Productivity Center (JPC) put pen to paper on a letter of intent. The "
+                     "letter was signed on 26th September by VNPI Director Dr. Nguyen Anh Tuan and Hiroaki Nomura, "
+                     "Executive Director of JPC.", "t.en.txt")
+    assert [(sorted(a.parties), a.signed_on.iso()) for a in e.agreements] == [(["jpc", "vnpi"], "2018-09-26")]
+    e = extract_text("T\nPublished 3 November 2022\n\nThe APQO conference opened in Manila on 31 October 2022. Le Hoang "
+                     "Phuong, Director of the Viet Nam National Quality Award Office, the unit under STAMEQ, spoke. On the "
+                     "conference sidelines, the National Quality Award Office and APQO exchanged the signed renewal of "
+                     "their 2017 cooperation agreement. The renewal, signed on 30 October by Mr. Phuong and APQO "
+                     "Secretary-General Rajesh Menon, keeps the arrangement in force.", "t.en.txt")
+    assert sorted((sorted(a.parties), a.signed_on.iso()) for a in e.agreements) == [
+        (["apqo", "nqao"], "2017"), (["apqo", "nqao"], "2022-10-30")]
+
+
+def test_an_english_short_form_before_a_lower_case_word_and_the_body_before_its_mra():
+    e = extract_text("T\nPublished 14 August 2020\n\nThe webinar was co-hosted by the Viet Nam TBT Office. Closer to "
+                     "home, the TBT Office and the Viet Nam Chamber of Commerce and Industry (VCCI) signed a cooperation "
+                     "agreement in July.", "t.en.txt")
+    assert _signed(e) == [("agreement", ("tbt-vietnam", "vcci"), "2020-07")]
+    closer = e.document.text.index("Closer")
+    assert [m.text for m in e.mentions if m.start > closer and m.entity == "tbt-vietnam"] == ["TBT Office"]
+    assert _signed(ex("Trong đó, BoA chính thức ký ILAC MRA vào năm 2008.")) == [("mra", ("boa", "ilac"), "2008")]
+
+
+def test_a_bodys_certification_arm_is_a_body_of_its_own_and_a_desk_is_not_an_author():
+    e = ex("Cùng ngày, Trung tâm Chứng nhận Phù hợp (QUACERT) và AFNOR Certification, công ty con của AFNOR, đã ký "
+           "thỏa thuận hợp tác.")
+    assert {"afnor-certification", "quacert"} <= orgs(e) and parties(e) == {frozenset({"afnor-certification",
+                                                                                       "quacert"})}
+    e = extract_text("T\nDA NANG, 14th September 2023\nBy Our Correspondent\n\nSTAMEQ hosted the meeting.", "t.en.txt")
+    assert e.document.authors == [] and e.document.published.iso() == "2023-09-14"

@@ -77,7 +77,12 @@ _NOT_SIGNED = re.compile(
     r"awaiting (the )?(approval|signature|signing)|cho (phe duyet|ky)|no signing date|"
     r"no (\w+ )?(agreement|document|mou|memorandum)( \w+){0,3} (has|have|had) been (concluded|signed)|"
     r"sau khi( \w+){0,4}? (duoc )?ky|once (the \w+ |it )?(is|has been) signed|after (it|the \w+) (is|has been) signed|"
-    r"(signing|it)\W+(could|would|may|might) take place)\b"
+    r"(signing|it)\W+(could|would|may|might) take place|"
+    r"(could|may|might|would|will|should|can|must)( \w+){1,2} be (signed|concluded|inked)|"
+    r"(slated|set|due|earmarked|penciled|pencilled|lined up) for (the )?signing|"
+    r"(approved|agreed|accepted) in principle|(chap thuan|dong y|thong nhat) ve (mat )?nguyen tac|"
+    r"(still|remains?|is|are) under (study|discussion|preparation)|"
+    r"(la|hien la|van la|tiep tuc la|deu la|cung la)( mot)? thanh vien ky)\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"
                              r"postponed|delayed|cancel+ed|"

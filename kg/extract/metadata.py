@@ -70,10 +70,22 @@ _KIND_LABEL = re.compile(r"(?i)\s*(?:(?:joint |media |news )?press release|media
                          r"release|thông cáo báo chí|thông cáo)\s*[:.]?\s*$")
 
 
+# "Staff Correspondent, Dhaka", "Our Reporter": a desk signing the story instead of a name
+_BYLINE_DESK = re.compile(r"(?i)^\s*(?:(?:staff|our|special|senior|chief|diplomatic|business|own)\s+)?"
+                          r"(?:correspondent|reporter|writer)s?\s*(?:$|[,|–-])")
+
+
+def _place_and_date(line: str) -> bool:
+    """"Nairobi, Thursday, 21 March 2024": a dateline alone on its line."""
+    m = _PLACE_COMMA.match(line.strip())
+    return bool(m) and len(line.split()) <= 8 and _is_date_line(m.group("rest"))
+
+
 def _byline(line: str) -> bool:
     """A line of date, author or outlet under the headline (short, not a sentence)."""
     return bool(_BYLINE_DATE.search(line) or _BYLINE_AUTHOR.search(line) or _is_date_line(line) or
-                _source_and_date(line) or _dated_segments(line)) \
+                _source_and_date(line) or _dated_segments(line) or _BYLINE_DESK.match(line) or
+                _place_and_date(line)) \
         and len(line.split()) <= 20 and not (len(line.split()) > 8 and line.rstrip().endswith("."))
 
 
@@ -123,7 +135,7 @@ def parse_header(text: str) -> tuple[str | None, list[str], PartialDate | None, 
             name = re.split(r"\s+[-–]\s+|\s*\|", m.group("name"))[0].strip()
             name = re.sub(r"\s+(Ngày|Date|Posted|Cập)\b.*$", "", name).strip()
             name = re.split(r"\s{2,}|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Thứ)\b", name)[0]
-            if name and name not in authors:
+            if name and name not in authors and not _BYLINE_DESK.match(name):  # "By Our Correspondent"
                 authors.append(name)
         if published is None:
             for dm in find_dates(line):

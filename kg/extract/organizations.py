@@ -672,13 +672,21 @@ def _role_spans(tokens: list[Token], role_phrases: dict) -> list[tuple[int, int]
     return out
 
 
+_CERTIFICATION_ARM = re.compile(r"[ \t]+Certification\b(?![ \t]+(?:[A-Z]|of\b|for\b|body\b|scheme\b))")
+
+
 def _national_members(text: str, cands: list[OrgSpan], places: list, ref: Reference) -> list[OrgSpan]:
     """"GS1 Hàn Quốc", "GS1 Korea": a federation's member organization in a country, a body of its own,
     keyed by the country so that both languages name one node ("GS1 Việt Nam" is in the reference).
-    So is a company's national subsidiary: "Intertek Việt Nam", "TÜV SÜD Vietnam"."""
+    So is a company's national subsidiary: "Intertek Việt Nam", "TÜV SÜD Vietnam", and a body's certification
+    arm: "AFNOR Certification", "Bureau Veritas Certification"."""
     country_at = {s: (e, p) for s, e, p in places if p.kind in {"country", "region"} and p.country}
     out = []
     for c in cands:
+        arm = _CERTIFICATION_ARM.match(text, c.end) if c.source in {"ref", "acronym"} and c.key else None
+        if arm:
+            out.append(OrgSpan(c.start, arm.end(), text[c.start:arm.end()], f"{c.key}-certification", "member"))
+            continue
         if c.source in {"ref", "acronym"} and c.key in ref.orgs and ref.orgs[c.key].kind == "company":
             gap = re.match(r"[ \t]+", text[c.end:c.end + 3])
             if gap and c.end + gap.end() in country_at:
@@ -966,8 +974,8 @@ def _assign_keys(text: str, spans: list[OrgSpan], builder: _Builder, lang: str, 
             # full; "Uỷ ban nhân dân …" read no further is not a short form
             head = key(sp.text).removeprefix("the ")
             after = text[sp.end:sp.end + 12].split()
-            if after and after[0][:1].islower() and after[0] not in _VI_STOP:
-                continue
+            if after and after[0][:1].islower() and after[0] not in _VI_STOP and not sp.text.isascii():
+                continue  # (in English a lower-case word goes on the sentence: "the TBT Office and VCCI signed")
             # the committee named last ("the committee's Vice Chairman"), a Vietnamese one first: "Ủy ban" after
             # "Ủy ban Kỹ thuật Điện quốc tế (IEC)" in an article on the Ủy ban Tiêu chuẩn … Quốc gia is the latter
             named = [o for o in out if head in key(o.text) and o.source != "ref-short"]

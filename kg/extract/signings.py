@@ -181,6 +181,11 @@ def agreement_in_force(ex: Extraction, s: Sentence, folded: str, spans: list[Org
             owner = ref.acronym_owner.get(acr)
             if owner in ex.organizations and owner not in parties:
                 parties.append(owner)
+        told = ex.agreements[-1] if ex.agreements else None
+        if len(parties) < 2 and folded.startswith("their ", m.start()) and told is not None and \
+                told.sentence is not None and told.sentence.start <= s.start < told.sentence.end:
+            # "X and APQO exchanged the signed renewal of their 2017 cooperation agreement": the signing's sides
+            parties = list(told.parties)
         if len(parties) < 2:
             continue
         if any(set(a.parties) == set(parties) and a.signed_on and a.signed_on.year == year for a in ex.agreements):
@@ -353,10 +358,13 @@ def agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
             # "Prof. X, Director of VMI, and Mr Y, Director General of DSM, signed for their institutions" after a
             # three-party signing: two of its signers
             same_parties = True
-        if not same_parties and passive and not own and len(parties) >= 2:
+        if not same_parties and passive and (not own or refers_back) and len(parties) >= 2:
             # "… được ký bởi ông X, Giám đốc QUATEST 1, và ông Y, Tổng Giám đốc TÜV Rheinland Việt Nam": the
             # signers' own units or national companies stand for the parties already told
-            same_parties = all(p in a.parties or _part_of(ex, p) in a.parties for p in parties)
+            # (or their parent bodies stand for the units told: "the National Quality Award Office and APQO
+            # exchanged the signed renewal … The renewal, signed … by Mr. Phuong", a STAMEQ official)
+            same_parties = all(p in a.parties or _part_of(ex, p) in a.parties or
+                               any(_part_of(ex, q) == p for q in a.parties) for p in parties)
         # "The MoU was signed by …" with no date of its own: the signing already reported
         # "Thoả thuận được ký sáng 19-8 …", "The document was signed …": the subject names the signing
         # reported before, so its date completes that one wherever it stands
@@ -382,13 +390,17 @@ def agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
             break
         if own and date and a.signed_on and not compatible(date, a.signed_on):
             latest = next((x for x in reversed(ex.agreements) if not x.background), None)
-            if refers_back and (len(parties) < 2 or set(parties) == set(a.parties)) and a is latest and \
-                    a.signed_on == ex.document.published \
+            if refers_back and (len(parties) < 2 or set(parties) == set(a.parties) or passive) and a is latest and \
+                    ((a.signed_on == ex.document.published and day_number(date) < day_number(a.signed_on)) or
+                     (a.dated_by_context and abs(day_number(date) - day_number(a.signed_on)) <= 31)) \
                     and a.sentence is not None and a.sentence.paragraph >= s.paragraph - 2 and \
-                    not _ORIGINAL.search(folded) and day_number(date) < day_number(a.signed_on):
+                    not _ORIGINAL.search(folded):
                 # "X today announced that it has signed an agreement with Y. The agreement was signed on 14
                 # March …": the story's day was the announcement's; the next sentence dates the signing
+                # (and "On the sidelines, X and Y put pen to paper on a letter … The letter was signed on 26th
+                # September …": the occasion's day was not the signing's)
                 a.signed_on = date
+                a.dated_by_context = False
                 a.place = a.place or place
                 return
             earlier = a
@@ -430,6 +442,13 @@ def agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
                 if _OF_ARRANGEMENT.match(ex.document.text[kind_end:it.start]):
                     parties.append(it.value)
                 break
+        # "BoA chính thức ký ILAC MRA vào năm 2008", "signed the APAC Mutual Recognition Arrangement": the body
+        # named right before the document's noun
+        kind_start = clause_start + span[1]
+        before = [it for it in items if it.kind == "org" and it.value not in parties and
+                  not ex.document.text[it.end:kind_start].strip()]
+        if len(parties) == 1 and before and span[0] == "mra":
+            parties.append(before[-1].value)
     if len(_signers_bodies(ex, parties)) < 2 and agr.counted_documents(folded, pos):
         return  # "BoA đã ký kết hai văn kiện hợp tác với các tổ chức công nhận của Nhật Bản": told one by one next
     if len(parties) == 1:
@@ -438,7 +457,8 @@ def agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
             parties.append(other)
     if len(parties) < 2:
         return
-    ex.agreements.append(Agreement(kind, parties, signatories, date, place, subject, None, s, background))
+    ex.agreements.append(Agreement(kind, parties, signatories, date, place, subject, None, s, background,
+                                   dated_by_context=date is not None and not own))
     again = re.search(r"\b(and|va) (again|lai|mot lan nua)\b", folded)
     if again and date is not None:
         # "It was renewed in 2009 and again in 2014": one more signing of the same parties
