@@ -1990,8 +1990,9 @@ def test_a_desk_byline_and_a_dateline_alone_on_its_line_date_the_story():
                      "BSTI and STAMEQ yesterday signed a memorandum of understanding (MoU).", "t.en.txt")
     assert e.document.published.iso() == "2024-03-15"
     assert _signed(e) == [("mou", ("bsti", "stameq"), "2024-03-14")]
-    e = extract_text("ARSO and STAMEQ enter into pact\nBy Wanjiku Njoroge\nNairobi, Thursday, 21 March 2024\n\nARSO and "
-                     "STAMEQ have entered into a memorandum of understanding. The memorandum was signed on Tuesday at "
+    e = extract_text("ARSO and STAMEQ enter into pact\nBy Wanjiku Njoroge\nNairobi, Thursday, 21 March 2024\n\n"
+                     "ARSO and STAMEQ have entered into a memorandum of understanding. The memorandum was signed on "
+                     "Tuesday at "
                      "the ARSO Central Secretariat.", "t.en.txt")
     assert e.document.published.iso() == "2024-03-21"
     assert _signed(e) == [("mou", ("arso", "stameq"), "2024-03-19")]
@@ -2011,14 +2012,16 @@ def test_approved_in_principle_slated_for_signing_and_a_signatory_member_are_not
 
 
 def test_the_next_sentence_dates_a_signing_dated_by_its_occasion_and_their_earlier_agreement():
-    e = extract_text("T\nHANOI, 28th September 2018\n\nThe APO workshop opened in Hanoi on 27 September 2018. On the "
-                     "sidelines, VNPI and the Japan Productivity Center (JPC) put pen to paper on a letter of intent. The "
-                     "letter was signed on 26th September by VNPI Director Dr. Nguyen Anh Tuan and Hiroaki Nomura, "
+    e = extract_text("T\nHANOI, 28th September 2018\n\nThe APO workshop opened in Hanoi on 27 September 2018. "
+                     "On the sidelines, VNPI and the Japan Productivity Center (JPC) put pen to paper on a letter of "
+                     "intent. The letter was signed on 26th September by VNPI Director Dr. Nguyen Anh Tuan and "
+                     "Hiroaki Nomura, "
                      "Executive Director of JPC.", "t.en.txt")
     assert [(sorted(a.parties), a.signed_on.iso()) for a in e.agreements] == [(["jpc", "vnpi"], "2018-09-26")]
-    e = extract_text("T\nPublished 3 November 2022\n\nThe APQO conference opened in Manila on 31 October 2022. Le Hoang "
-                     "Phuong, Director of the Viet Nam National Quality Award Office, the unit under STAMEQ, spoke. On the "
-                     "conference sidelines, the National Quality Award Office and APQO exchanged the signed renewal of "
+    e = extract_text("T\nPublished 3 November 2022\n\nThe APQO conference opened in Manila on 31 October 2022. "
+                     "Le Hoang Phuong, Director of the Viet Nam National Quality Award Office, the unit under STAMEQ, "
+                     "spoke. On the conference sidelines, the National Quality Award Office and APQO exchanged the "
+                     "signed renewal of "
                      "their 2017 cooperation agreement. The renewal, signed on 30 October by Mr. Phuong and APQO "
                      "Secretary-General Rajesh Menon, keeps the arrangement in force.", "t.en.txt")
     assert sorted((sorted(a.parties), a.signed_on.iso()) for a in e.agreements) == [
@@ -2026,9 +2029,9 @@ def test_the_next_sentence_dates_a_signing_dated_by_its_occasion_and_their_earli
 
 
 def test_an_english_short_form_before_a_lower_case_word_and_the_body_before_its_mra():
-    e = extract_text("T\nPublished 14 August 2020\n\nThe webinar was co-hosted by the Viet Nam TBT Office. Closer to "
-                     "home, the TBT Office and the Viet Nam Chamber of Commerce and Industry (VCCI) signed a cooperation "
-                     "agreement in July.", "t.en.txt")
+    e = extract_text("T\nPublished 14 August 2020\n\nThe webinar was co-hosted by the Viet Nam TBT Office. "
+                     "Closer to home, the TBT Office and the Viet Nam Chamber of Commerce and Industry (VCCI) signed a "
+                     "cooperation agreement in July.", "t.en.txt")
     assert _signed(e) == [("agreement", ("tbt-vietnam", "vcci"), "2020-07")]
     closer = e.document.text.index("Closer")
     assert [m.text for m in e.mentions if m.start > closer and m.entity == "tbt-vietnam"] == ["TBT Office"]
