@@ -2045,3 +2045,63 @@ def test_a_bodys_certification_arm_is_a_body_of_its_own_and_a_desk_is_not_an_aut
                                                                                        "quacert"})}
     e = extract_text("T\nDA NANG, 14th September 2023\nBy Our Correspondent\n\nSTAMEQ hosted the meeting.", "t.en.txt")
     assert e.document.authors == [] and e.document.published.iso() == "2023-09-14"
+
+
+def test_views_exchanged_a_denied_signing_and_no_new_text_are_not_signings():
+    en = "Title\nPublished 18 June 2024\n\n"
+    assert extract_text(en + "CNIS and VSQI exchanged views on a memorandum of understanding on standards translation.",
+                        "t.en.txt").agreements == []
+    assert extract_text(en + "The renewal of the STAMEQ-KATS MoU would be considered later this year, and no new text "
+                        "has been signed.", "t.en.txt").agreements == []
+    assert ex("Liên quan đến thông tin về việc Văn phòng TBT Việt Nam đã ký bản ghi nhớ với Viện Tiêu chuẩn Quốc gia "
+              "Hoa Kỳ (ANSI), bà Vân khẳng định hai bên chưa ký bất kỳ văn bản nào.").agreements == []
+
+
+def test_a_company_suffix_does_not_end_a_sentence_and_descriptions_of_a_party_are_not_parties():
+    e = extract_text("T\n\nSIRIM QAS International Sdn. Bhd., a wholly-owned subsidiary of SIRIM Berhad, and QUATEST 3 "
+                     "have signed a Memorandum of Understanding on 25 September 2024.", "t.en.txt")
+    assert _signed(e) == [("mou", ("quatest-3", "sirim-qas"), "2024-09-25")]
+    e = extract_text("T\n\nVMI, a unit of Viet Nam's Directorate for Standards, Metrology and Quality, and PTB "
+                     "signed an "
+                     "MoU on 5 May 2023 in the presence of officials of the Ministry of Science and Technology.",
+                     "t.en.txt")
+    assert _signed(e) == [("mou", ("ptb", "vmi"), "2023-05-05")]
+    e = extract_text("T\n\nBangkok – The Thai Industrial Standards Institute (TISI), Ministry of Industry, and the "
+                     "Directorate for Standards, Metrology and Quality (STAMEQ) signed a Memorandum of "
+                     "Understanding on "
+                     "20 August 2024.", "t.en.txt")
+    assert _signed(e) == [("mou", ("stameq", "tisi"), "2024-08-20")]
+
+
+def test_sub_department_names_a_located_definition_and_a_verb_before_a_year():
+    e = extract_text("T\nPublished 18 June 2024\n\nThe two sides reviewed progress since the 4th meeting in Ha Long in "
+                     "2022 and signed the China–Viet Nam Work Plan between SAC and STAMEQ on 14 June 2024. On the "
+                     "sidelines, the Guangxi Zhuang Autonomous Region Administration for Market Regulation and the "
+                     "Lang "
+                     "Son Sub-Department of Standards, Metrology and Quality renewed their 2019 agreement. The "
+                     "agreement "
+                     "was signed by Director Huang Jianping of the Guangxi administration and Mr. Nong Van Duc.",
+                     "t.en.txt")
+    assert "Lang Son Sub-Department of Standards, Metrology and Quality" in \
+        {n for o in e.organizations.values() for n in o.names}
+    got = _signed(e)
+    assert ("plan", ("sac-china", "stameq"), "2024-06-14") in got
+    gx = "guangxi-zhuang-autonomous-region-administration-for-market-regulation"
+    ls = "lang-son-sub-department-of-standards-metrology-and-quality"
+    assert [g for g in got if g[1] == tuple(sorted((gx, ls)))] == [
+        ("agreement", tuple(sorted((gx, ls))), "2019"), ("agreement", tuple(sorted((gx, ls))), "2024-06-14")]
+    assert len(got) == 3
+    e = ex("Sáng nay, QUATEST 3, Viện Nghiên cứu và Thử nghiệm Hàn Quốc (KTR) và Hiệp hội Doanh nghiệp Hàn Quốc tại "
+           "Việt "
+           "Nam (KOCHAM) đã ký thỏa thuận hợp tác ba bên.")
+    assert e.organizations["kocham"].names == ["Hiệp hội Doanh nghiệp Hàn Quốc tại Việt Nam"]
+
+
+def test_signers_of_a_passive_told_next_add_the_sides_the_first_sentence_left_out():
+    e = extract_text("T\nPublished 24 March 2023\n\nHO CHI MINH CITY — QUATEST 3 hosted a signing ceremony on 21 March "
+                     "2023 at which it joined QUATEST 1 and the Korea Testing Laboratory (KTL) in a tripartite "
+                     "Memorandum of Understanding. The MoU was signed by QUATEST 3 Director Mr. Pham Hong Phuc, "
+                     "QUATEST "
+                     "1 Director Ms. Le Thi Thanh Xuan and KTL President Dr. Kim Sang-woo.", "t.en.txt")
+    assert [(sorted(a.parties), a.signed_on.iso()) for a in e.agreements] == [
+        (["ktl", "quatest-1", "quatest-3"], "2023-03-21")]

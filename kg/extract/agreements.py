@@ -38,7 +38,8 @@ _SIGN = re.compile(
     r"\btrao (?:doi )?(?=(?:cac )?(?:van kien|van ban|ban ghi nho|bien ban ghi nho|thoa thuan|hiep dinh)\b)|"
     r"\bentered into\b(?! force)|"
     r"(?<!\bthe )(?<!\btheir )(?<!\bits )(?<!\ba )(?<!\ban )\brenewed\b|"
-    r"\bexchanged\b(?= .{0,40}(mou|memorand|agreement))|"
+    r"\bexchanged\b(?! (?:views|ideas|opinions|information|experience|experiences|notes on|greetings)\b)"
+    r"(?= .{0,40}(mou|memorand|agreement))|"
     r"(?<!ky )(?<!dip )(?<!viec )(?<!ve )(?<!cua )\bgia han\b"
     r"(?= (\w+ ){0,2}(ban ghi nho|bien ban|thoa thuan|hiep dinh|ke hoach|chuong trinh))|"
     r"(?<=duoc )gia han\b(?= (mot lan |them \w+ nam )?(vao|nam|ngay|thang)\b)"
@@ -47,7 +48,7 @@ _SIGN = re.compile(
 # pattern is tried only where one stands, which spares its look-behinds at every other character.
 _SIGN_OPENERS = re.compile(r"ky|sealed|put|sign|inked|concluded|penned|became|trao|entered into|renewed|exchanged|"
                            r"gia han")
-_SIGN_OPENERS_CHECKED = written_as(_SIGN, "3ccc625a4770")
+_SIGN_OPENERS_CHECKED = written_as(_SIGN, "2391ec570d59")
 _NOT_SIGNED = re.compile(
     r"\b(se ky|se tien hanh ky|du kien ky|du kien se ky|xem xet( viec)? ky|chua ky|dam phan|huong toi ky|tien toi ky|"
     r"chuan bi ky|ke hoach ky|de xuat ky|mong muon ky|co the ky|nghien cuu ky|thong nhat se|se xem xet|"
@@ -75,7 +76,7 @@ _NOT_SIGNED = re.compile(
     r"(de nghi|kien nghi|nghien cuu|xuc tien|huong toi|de xuat)( \w+){0,6}? (viec )?ky|"
     r"(still |remains )?under (review|negotiation|consideration)|du dinh( \w+){0,2}? ky|phai hoan|"
     r"awaiting (the )?(approval|signature|signing)|cho (phe duyet|ky)|no signing date|"
-    r"no (\w+ )?(agreement|document|mou|memorandum)( \w+){0,3} (has|have|had) been (concluded|signed)|"
+    r"no (\w+ )?(agreement|document|mou|memorandum|text)( \w+){0,3} (has|have|had) been (concluded|signed)|"
     r"sau khi( \w+){0,4}? (duoc )?ky|once (the \w+ |it )?(is|has been) signed|after (it|the \w+) (is|has been) signed|"
     r"(signing|it)\W+(could|would|may|might) take place|"
     r"(could|may|might|would|will|should|can|must)( \w+){1,2} be (signed|concluded|inked)|"
@@ -88,6 +89,10 @@ _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will
                              r"postponed|delayed|cancel+ed|"
                              r"are expected|duoc xem xet|could|may|chua (duoc|di den|co)|duoc( \w+){0,3} thao luan|"
                              r"(was|were|has been) discussed)\b")
+# "… bà Vân khẳng định hai bên chưa ký bất kỳ văn bản nào", "STAMEQ denied that it had signed …": a report of a
+# signing the sentence denies
+_DENIED = re.compile(r"\b(chua (he )?ky (ket )?bat ky|chua tung ky|khong he ky|bac bo|(denied|denies) (that|having|it)|"
+                     r"(has|have|had) not signed any|never signed)\b")
 # "sẽ/sắp/dự kiến … ký" read with its tones: folded, "chia sẻ" (share) would read as "sẽ"
 _FUTURE_VI = re.compile(r"(?<!\w)(sẽ|sắp|dự kiến)(\s+(?!đã\b)[\w-]+){0,8}\s+ký\b", re.I)
 # read with its tones: "hoàn thiện", "hoàn tất" (complete) fold to the same letters as "hoãn" (postpone)
@@ -132,7 +137,8 @@ def signing_position(folded_sentence: str, sentence: str | None = None) -> int |
     """Offset of the signing verb in a sentence that reports a signing, else None. With the sentence
     itself, "ký" must carry its own tone: "kỳ" (nhiệm kỳ), "kỹ" (kỹ thuật), "kỷ" (kỷ niệm) are other words.
     Cached: a sentence is read for its clauses, then for its agreement, with the same strings."""
-    if _NOMINAL_FUTURE.search(folded_sentence) or (sentence is not None and _POSTPONED_VI.search(sentence)):
+    if _NOMINAL_FUTURE.search(folded_sentence) or (sentence is not None and _POSTPONED_VI.search(sentence)) or \
+            _DENIED.search(folded_sentence):
         return None  # "Việc ký kết … sẽ được xem xét", "The signing of … is expected …", "… đã được hoãn lại"
     counted = None
     for m in _sign_matches(folded_sentence):

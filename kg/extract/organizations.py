@@ -48,6 +48,7 @@ _VI_STOP = {"và", "của", "tại", "với", "đã", "ký", "kết", "là", "đ
             "vừa", "mới", "đều", "còn", "chưa", "cần", "muốn"}
 _EN_ORG_NOUNS = {
     "institute", "institution", "organization", "organisation", "committee", "sub-committee", "subcommittee",
+    "sub-department", "subdepartment", "sub-institute",
     "agency", "bureau", "office", "ministry", "directorate", "association", "council", "congress", "center",
     "centre", "department", "division", "commission", "authority", "foundation", "corporation", "company", "group",
     "federation", "union", "university", "laboratory", "laboratories", "bundesanstalt", "administration",
@@ -390,6 +391,11 @@ def _is_month_or_day(word: str) -> bool:
     return word.rstrip(".") in _MONTHS_AND_DAYS
 
 
+# heads whose names may list their fields with commas: "Ministry of Investments, Trade and Industry", "Lang Son
+# Sub-Department of Standards, Metrology and Quality"
+_LISTING_HEADS = frozenset({"ministry", "department", "sub-department"})
+
+
 def _en_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     """Maximal runs of capitalized words joined by of/for/on/and/&/in (+ 'the' after of/for/on)."""
     runs = []
@@ -417,7 +423,7 @@ def _en_runs(tokens: list[Token]) -> list[tuple[int, int]]:
                     j = k
                 else:
                     break
-            elif t.text == "," and {tokens[i].low, tokens[min(i + 1, j)].low} & {"ministry", "department"} and \
+            elif t.text == "," and any(tokens[x].low in _LISTING_HEADS for x in range(i, j)) and \
                     tokens[j - 1].is_cap and \
                     _listed_fields(tokens, j):
                 j += 1  # "Ministry of Investments, Trade and Industry"
@@ -838,10 +844,14 @@ def _acronym_definitions(text: str, tokens: list[Token], cands: list[OrgSpan], r
                 if back is not None and tokens[back].start < start:
                     start = tokens[back].start
         else:
-            back = _scan_back(tokens, i, acr, role_phrases)
-            if back is None:
+            # "Hiệp hội Doanh nghiệp Hàn Quốc tại Việt Nam (KOCHAM)", "… in Vietnam (EuroCham)": a name read up to
+            # "tại/in", its country after, then the acronym
+            located = [c for c in cands if c.source == "pattern" and
+                       _LOCATED.fullmatch(text, c.end, before_end)]
+            back = _scan_back(tokens, i, acr, role_phrases) if not located else None
+            if back is None and not located:
                 continue
-            start = tokens[back].start
+            start = located[-1].start if located else tokens[back].start
         name = text[start:tokens[i].start].strip()
         if _DOCUMENT_NAME.match(fold(name)) or (_TREATY_WORDS.search(fold(name)) and
                                                 not any(w in _EN_ORG_NOUNS for w in fold(name).split())):
@@ -851,6 +861,9 @@ def _acronym_definitions(text: str, tokens: list[Token], cands: list[OrgSpan], r
         out.append(OrgSpan(start, tokens[close].end, text[start:tokens[close].end], owner or "", "defined",
                            acronym=acr))
     return out
+
+
+_LOCATED = re.compile(r"\s+(?:tại|ở|in)\s+(?:[A-ZÀ-Ỹ][\w.’'-]*\s*){1,3}")
 
 
 def _known_name(ref: Reference, folded: str, start: int, end: int) -> str:
@@ -945,6 +958,9 @@ _FORUM = re.compile(r"(?i)^diễn đàn\b|\b(forum|congress|expo|summit)\b")
 _EVENT_HEAD = re.compile(r"(?i)(đại hội đồng|đại hội|hội nghị|diễn đàn|general assembly|forum|congress)\b")
 
 
+_TAIL_LINKS = frozenset({"for", "of", "in", "on", "the", "from"})  # "Programme of Cooperation for 2018-2020"
+
+
 def _event_tail(text: str, end: int) -> bool:
     """A name followed, in the same clause, by "lần thứ 5" or a year is an event's ("Diễn đàn … lần thứ 5")."""
     clause = re.split(r"[,.;:()\n]", text[end:end + 60], maxsplit=1)[0]
@@ -953,7 +969,11 @@ def _event_tail(text: str, end: int) -> bool:
     m = _EVENT_TAIL.search(" " + clause)
     if m and re.match(r"\s*(nhiệm kỳ|khóa|khoá|for the|term|giai đoạn)\b", clause, re.I):
         return False  # "Ban Điều hành PASC nhiệm kỳ 2024–2026": a body's term of office, not a meeting
-    return bool(m) and len(clause[:max(0, m.start() - 1)].split()) <= 2
+    between = clause[:max(0, m.start() - 1)].split() if m else []
+    # (lower-case words before a bare year are a verb's: "… for Market Regulation renewed their 2019 agreement")
+    return bool(m) and len(between) <= 2 and (not m.group(0).strip()[:1].isdigit() or
+                                              all(w[:1].isupper() or not w.isascii() or w in _TAIL_LINKS
+                                                  for w in between))
 _UNIT_LINK = re.compile(r"^\s*(?:,\s*)?(của|thuộc|trực thuộc|of|at|under)\s+(?:the\s+)?$", re.I)
 
 

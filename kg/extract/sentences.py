@@ -10,6 +10,7 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "jr", "sr", "co", "ltd", "inc", "corp", "dept",
     "ts", "ths", "gs", "pgs", "tp", "ks", "bs", "cn", "ong", "ba", "e.g", "i.e", "u.s", "etc", "art",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "p", "pp",
+    "sdn", "bhd", "pte", "pty", "gmbh", "bros",
 }
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-ZÀ-Ỹ0-9])")
 _TOKEN_BEFORE = re.compile(r"([\w.]+)$")

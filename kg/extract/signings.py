@@ -56,6 +56,7 @@ _PASSIVE_BEFORE = re.compile(r"(^\s*|\b(was|were|been|be|is|are|being|duoc)\s+(\
                              r"accord|r/d|thoa thuan|ban ghi nho|van ban|ke hoach|chuong trinh)\s+)$")
 _PASSIVE_BY = re.compile(r"(?:signed|inked|sealed|concluded|renewed|ky(?: ket)?)\b"
                          r"(?:(?! and | va )[^,;.]){0,45}?\b(by|boi)\b")
+_SINCE_EVENT = re.compile(r"\b(since|ke tu) (the|its|their|last|lan|phien|hoi nghi|cuoc|ky hop)\b[^,;.]*$")
 _EFFECTIVE = re.compile(r"\b(hieu luc|effective (from|as of|on|since)|in force|into force|took effect|takes effect|"
                         r"take effect)\W+(\w+\W+){0,2}$")
 # a clause that opens with its verb: "được ký năm 2018", "signed in 2009": the document named before, signed then
@@ -264,6 +265,9 @@ def agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     # an effective date ("có hiệu lực từ ngày 20/5/2019", "entered into force on …") is not a signing date
     text = ex.document.text
     dates = [d for d in dates if not _EFFECTIVE.search(fold(text[max(0, d.start - 30):d.start]))]
+    # nor is the date of what the story counts from ("reviewed progress since the 4th meeting in Ha Long in 2022
+    # and signed the Work Plan")
+    dates = [d for d in dates if not _SINCE_EVENT.search(fold(text[max(0, d.start - 60):d.start]))]
     # a year after the story's ("… the training of 40 auditors in Tokyo in 2025" in a 2024 story) dates what the
     # document will do, not its signing
     published = ex.document.published
@@ -365,6 +369,11 @@ def agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
             # exchanged the signed renewal … The renewal, signed … by Mr. Phuong", a STAMEQ official)
             same_parties = all(p in a.parties or _part_of(ex, p) in a.parties or
                                any(_part_of(ex, q) == p for q in a.parties) for p in parties)
+        if not same_parties and passive and refers_back and not own and a is ex.agreements[-1] and \
+                a.sentence is not None and a.sentence.paragraph >= s.paragraph - 2:
+            # "The agreement was signed by Director Huang of the Guangxi administration and Mr. Nong of the Lang Son
+            # Sub-Department": the signing just told, its sides named in other words
+            same_parties = True
         # "The MoU was signed by …" with no date of its own: the signing already reported
         # "Thoả thuận được ký sáng 19-8 …", "The document was signed …": the subject names the signing
         # reported before, so its date completes that one wherever it stands
@@ -408,6 +417,10 @@ def agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         for p in signatories:
             if p not in a.signatories:
                 a.signatories.append(p)
+        if passive and refers_back and len(parties) > len(a.parties) and set(a.parties) < set(parties):
+            # "… it joined QUATEST 1 and KTL in a tripartite MoU. The MoU was signed by QUATEST 3 Director X, QUATEST
+            # 1 Director Y and KTL President Z": the signers name the sides the first sentence left out
+            a.parties.extend(p for p in parties if p not in a.parties)
         if own and date and (a.signed_on is None or len(date.iso()) > len(a.signed_on.iso())):
             a.signed_on = date
         a.place = a.place or place
@@ -628,7 +641,11 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
     in_occasion = False  # "trong khuôn khổ chuyến công tác của đoàn Bộ KH&CN …, X và Y đã ký"
     occasion: set[str] = set()
     last = ""
+    watching = False  # after the verb, "in the presence of …", "dưới sự chứng kiến của …": who watched
     for idx, it in enumerate(items):
+        if it.kind == "tok" and it.start > verb_at and (it.value == "presence" or f"{last} {it.value}" in
+                                                        {"chung kien", "witnessed by"}):
+            watching = True
         if it.kind == "tok" and (f"{last} {it.value}" in _OCCASION_PAIRS or it.value in _OCCASION_WORDS):
             in_occasion = True  # before the verb, or after it: "… giữa X và Y, ký …, nhân chuyến thăm của đoàn Bộ …"
         elif it.kind == "tok" and it.value in {",", ";", ":"}:
@@ -663,7 +680,7 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
                 in_event_name = False
             last = it.value
             continue
-        if it.kind != "org" or in_event_name:
+        if it.kind != "org" or in_event_name or watching:
             continue
         if under:
             under = False
@@ -671,6 +688,12 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
         back = idx - 1
         if back > 0 and items[back].kind == "tok" and items[back].value == "the":
             back -= 1  # "the agency of the Ministry …"
+        if back > 0 and items[back].kind == "tok" and items[back].text.endswith(("'s", "’s")):
+            back -= 1  # "a unit of Viet Nam's Directorate …": the country's name before the body
+            while back > 0 and items[back].kind == "tok" and items[back].text[:1].isupper() and \
+                    items[back - 1].kind == "tok" and items[back - 1].text[:1].isupper():
+                back -= 1
+            back -= 1 if back > 0 and items[back].kind == "tok" and items[back].text[:1].isupper() else 0
         prev = items[back] if back >= 0 else None
         before_prev = items[back - 1] if back > 0 else None
         if prev is not None and prev.kind == "tok" and prev.value in {"cua", "of"} and before_prev is not None and \
@@ -683,6 +706,10 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
                 before_prev.kind == "org" and ex.organizations.get(before_prev.value) and \
                 ex.organizations[before_prev.value].parent == it.value:
             continue  # "Tổng cục Tiêu chuẩn Đo lường Chất lượng (Bộ Khoa học và Công nghệ) và …": its parent
+        if prev is not None and prev.kind == "tok" and prev.value == "," and before_prev is not None and \
+                before_prev.kind == "org" and idx + 1 < len(items) and items[idx + 1].kind == "tok" and \
+                items[idx + 1].value == "," and _is_ministry(ex, it.value) and not _is_ministry(ex, before_prev.value):
+            continue  # "The Thai Industrial Standards Institute (TISI), Ministry of Industry, and STAMEQ": its ministry
         if after_with_only and not after_with:
             continue
         if _at_venue(items, idx):
@@ -703,6 +730,12 @@ def _parties(ex: Extraction, items, verb_at: int, after_with_only: bool = False,
     if occasion and len([p for p in parties if p not in occasion]) >= 2:
         parties = [p for p in parties if p not in occasion]
     return parties
+
+
+def _is_ministry(ex: Extraction, key: str) -> bool:
+    org = ex.organizations.get(key)
+    names = ([org.pref_en or "", org.pref_vi or ""] + org.names) if org else [key]
+    return any(re.match(r"(?i)(the )?(ministry|bộ|federal ministry)\b", n) for n in names if n)
 
 
 # a time the rules cannot place ("Ba tháng trước", "two years ago", "last year"): the signing's day is unknown
