@@ -2105,3 +2105,37 @@ def test_signers_of_a_passive_told_next_add_the_sides_the_first_sentence_left_ou
                      "1 Director Ms. Le Thi Thanh Xuan and KTL President Dr. Kim Sang-woo.", "t.en.txt")
     assert [(sorted(a.parties), a.signed_on.iso()) for a in e.agreements] == [
         (["ktl", "quatest-1", "quatest-3"], "2023-03-21")]
+
+
+def test_the_same_day_is_not_the_day_a_span_runs_to_and_a_place_before_the_year_of_a_signing():
+    e = ex("Ngày 21 tháng 10 năm 2024, tại Hà Nội, VMI khai giảng Khóa đào tạo về hiệu chuẩn quả cân. Khóa học kéo dài "
+           "đến ngày 25/10.\n\nChiều cùng ngày, VMI và NMIJ đã ký gia hạn Biên bản ghi nhớ về hợp tác.")
+    assert _signed(e) == [("mou", ("nmij", "vmi"), "2024-10-21")]
+    e = ex("Ngày 8/5/2024, Tổng cục tiếp đoàn SAC. Trên cơ sở Thoả thuận hợp tác ký tại Bắc Kinh năm 2016, hai cơ "
+           "quan đã phối hợp tổ chức nhiều khoá đào tạo, gần đây nhất tại Hàng Châu tháng 9/2023.")
+    assert _signed(e) == [("agreement", ("sac-china", "stameq"), "2016")]
+
+
+def test_a_plan_no_date_for_a_signing_and_study_before_any_signing_are_not_signings():
+    en = "Title\nPublished 27 September 2024\n\n"
+    for text in ["Hoffmann said the MoU between STAMEQ and DIN would be considered next year, and no date for a "
+                 "signing "
+                 "has been set.",
+                 "A tripartite agreement involving QUACERT and JQA was discussed, but the parties said it would need "
+                 "further study before any signing."]:
+        assert extract_text(en + text, "t.en.txt").agreements == [], text
+    assert ex("Theo kế hoạch ban đầu, Văn phòng Công nhận Chất lượng (BoA) và NATA cũng ký thỏa thuận hợp tác tại sự "
+              "kiện này.").agreements == []
+
+
+def test_two_signers_named_by_their_offices_sign_for_their_bodies_and_a_meetings_body_is_the_venue():
+    e = ex("Ngày 8/5/2024, Tổng cục trưởng Tổng cục Tiêu chuẩn Đo lường Chất lượng Lâm Văn Tùng tiếp Đoàn Uỷ ban "
+           "Quản lý "
+           "Tiêu chuẩn hoá Quốc gia Trung Quốc (SAC). Kết thúc buổi làm việc, Tổng cục trưởng Lâm Văn Tùng và Phó Chủ "
+           "nhiệm Lưu Kiến Quốc đã ký Kế hoạch hợp tác giai đoạn 2024–2026.")
+    assert _signed(e) == [("plan", ("sac-china", "stameq"), "2024-05-08")]
+    e = ex("Ngày 29/6/2021, tại phiên họp trực tuyến của Hội đồng Thỏa thuận thừa nhận lẫn nhau (Hội đồng MRA) "
+           "thuộc Tổ "
+           "chức Hợp tác Công nhận Châu Á – Thái Bình Dương (APAC), Văn phòng Công nhận Chất lượng (BoA) đã chính thức "
+           "ký kết Thỏa thuận thừa nhận lẫn nhau của APAC.")
+    assert _signed(e) == [("mra", ("apac", "boa"), "2021-06-29")]

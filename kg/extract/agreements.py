@@ -66,7 +66,8 @@ _NOT_SIGNED = re.compile(
     r"hoan viec ky|hoan ky|(could|may|might|would|will|should|can) be signed|"
     r"being finali[sz]ed|(its|their) signing|no date (had|has) been (fixed|set)|scheduled for signing|"
     r"expect(s|ed)? to sign|(could|may|might|would|will|should|can) be (concluded|inked|finali[sz]ed)|"
-    r"no date for (the )?signing|approv\w* the signing|chua co (van ban|thoa thuan|ban ghi nho) (nao )?(duoc )?ky|"
+    r"no date for (the |a |any )?signing|before any signing|truoc khi co bat ky|"
+    r"approv\w* the signing|chua co (van ban|thoa thuan|ban ghi nho) (nao )?(duoc )?ky|"
     r"(xem xet|phe duyet|thong qua|trinh|ra soat|hoan thien)( \w+){0,6} truoc khi ky|"
     r"(review|approv\w*|consider\w*)( \w+){0,6} (before|prior to) signing|nothing (has|had|was) (yet )?been signed|"
     r"xuc tien( viec)? ky|de nghi ky|chua co lich( ky)?|dang de xuat|chua thong nhat|not (yet )?concluded|"
@@ -92,7 +93,10 @@ _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will
 # "… bà Vân khẳng định hai bên chưa ký bất kỳ văn bản nào", "STAMEQ denied that it had signed …": a report of a
 # signing the sentence denies
 _DENIED = re.compile(r"\b(chua (he )?ky (ket )?bat ky|chua tung ky|khong he ky|bac bo|(denied|denies) (that|having|it)|"
-                     r"(has|have|had) not signed any|never signed)\b")
+                     r"(has|have|had) not signed any|never signed)\b|"
+                     # "Theo kế hoạch ban đầu, BoA và NATA cũng ký …", "Under the original plan, …": what was to be
+                     r"^\W*(theo ke hoach( ban dau)?|theo du kien( ban dau)?|according to the (original |initial )?"
+                     r"(plan|schedule)|under the (original|initial) (plan|schedule)|originally),")
 # "sẽ/sắp/dự kiến … ký" read with its tones: folded, "chia sẻ" (share) would read as "sẽ"
 _FUTURE_VI = re.compile(r"(?<!\w)(sẽ|sắp|dự kiến)(\s+(?!đã\b)[\w-]+){0,8}\s+ký\b", re.I)
 # read with its tones: "hoàn thiện", "hoàn tất" (complete) fold to the same letters as "hoãn" (postpone)

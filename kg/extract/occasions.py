@@ -36,9 +36,12 @@ PRECISION = {"day": 2, "month": 1, "year": 0}  # the more precise of two dates w
 # "NANNING, Sept. 18 (Xinhua) --", "May 7, 2024 /CNW/ -"
 _DATELINE_END = re.compile(r"\s*(?:\(\w+\)\s*|/[A-Z]{2,6}/\s*)?(?:[—–]|--)\s|\s+(?:/[A-Z]{2,6}/\s+)?-\s")
 _VERB_THEN_DATE = re.compile(r"(?i)(?:signed|inked|concluded|renewed|extended|ký(?: kết)?|gia hạn)\s+"
+                             # (a place between: "ký tại Bắc Kinh năm 2016", "signed in Tokyo in 2019")
+                             r"(?:(?:tại|in|at)\s+(?-i:[A-ZÀ-Ỹ][\w’'.-]*)(?:\s+(?-i:[A-ZÀ-Ỹ][\w’'.-]*)){0,3}\s+)?"
                              r"(?:in|on|vào|năm|ngày|hồi)\b")
 _PLACE_COMMA = re.compile(r"[^\W\d][^,\n\d]{0,40},\s*")
 _DAY_MONTH_DATELINE = re.compile(r"[^\W\d][^,\n\d]{1,40},\s*(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})\s*(?:\(\w+\)\s*)?[—–-]\s")
+_SPAN_END = re.compile(r"(?i)(?:\bđến|\bkéo dài tới|\buntil|\btill|\bthrough|\bto)\s+(?:ngày\s+)?$")
 PLACE_CUE = re.compile(r"(?:\btại|\bở|\bin|\bat)\s+$", re.I)
 
 
@@ -175,7 +178,9 @@ def date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
     if _SAME_DAY.search(folded):
         # "Cùng ngày", "on the same day": the day last named ("… thành viên ISO từ năm 1977. Cùng ngày, …" is
         # the day of the story told before the year)
-        days = [d for d in earlier if d.date.precision == "day" and not d.end_date]
+        days = [d for d in earlier if d.date.precision == "day" and not d.end_date and
+                not (story_text and _SPAN_END.search(story_text, max(0, d.start - 16), d.start))]
+        # (not the day a span runs to: "Khóa học kéo dài đến ngày 25/10. … Chiều cùng ngày" is the opening's)
         if days:
             return range_as_date(days[-1])
         in_last = [d for d in earlier if _same_sentence(body, d.start, last.start)]

@@ -249,6 +249,13 @@ def agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
             if m.member in persons and m.organization and m.sentence is not None and \
                     m.sentence.start <= s.start < m.sentence.end and m.organization not in parties:
                 parties.append(m.organization)
+    if not parties and not passive and not witnessed:
+        # "Tổng cục trưởng Lâm Văn Tùng và Phó Chủ nhiệm Lưu Kiến Quốc đã ký Kế hoạch hợp tác …": two signers named
+        # before the verb, by the offices the article gave them
+        subjects = [it.value for it in items if it.kind == "person" and it.start < verb_at]
+        held = list(dict.fromkeys(_known_bodies(ex, subjects)))
+        if len(subjects) >= 2 and held:
+            parties = held  # (one body known: the article's other prominent body is added below)
     if passive:
         parties = _signers_bodies(ex, parties)
         if len(parties) < 2:
@@ -761,9 +768,14 @@ _ORGANIZED_BY = frozenset({"organised", "organized", "co-organised", "co-organiz
 
 def _at_venue(items, idx: int) -> bool:
     """Whether the body at idx is named as a venue: "tại trụ sở (của) X", "at the headquarters of X"."""
-    words = [it.value for it in items[max(0, idx - 4):idx] if it.kind == "tok" and it.value not in {"cua", "the"}]
+    words = [it.value for it in items[max(0, idx - 6):idx] if it.kind == "tok" and it.value not in {"cua", "the"}]
     return words[-2:] in (["tru", "so"], ["headquarters", "of"], ["premises", "of"], ["offices", "of"]) or \
-        words[-1:] == ["headquarters"]
+        words[-1:] == ["headquarters"] or bool(_AT_MEETING_OF.search(" ".join(words)))
+
+
+# "tại phiên họp trực tuyến của Hội đồng MRA …", "at the online meeting of the APAC MRA Council": whose meeting
+_AT_MEETING_OF = re.compile(r"\b(tai|at|during) (phien hop|cuoc hop|ky hop|meeting|session|general assembly)"
+                            r"( truc tuyen| online| virtual)?( of)?$")
 
 
 _REPORTING = frozenset({"announced", "said", "says", "reported", "confirmed", "stated", "noted", "announces",
