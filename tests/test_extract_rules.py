@@ -2139,3 +2139,16 @@ def test_two_signers_named_by_their_offices_sign_for_their_bodies_and_a_meetings
            "chức Hợp tác Công nhận Châu Á – Thái Bình Dương (APAC), Văn phòng Công nhận Chất lượng (BoA) đã chính thức "
            "ký kết Thỏa thuận thừa nhận lẫn nhau của APAC.")
     assert _signed(e) == [("mra", ("apac", "boa"), "2021-06-29")]
+
+
+def test_formalised_an_agreement_an_annex_dated_by_its_day_and_a_source_label_beside_the_date():
+    e = extract_text("T\nPublished 13 June 2024\n\nDuque de Caxias – Inmetro and the Vietnam Metrology Institute (VMI) "
+                     "formalised on June 11th a technical cooperation agreement.", "t.en.txt")
+    assert _signed(e) == [("agreement", ("inmetro", "vmi"), "2024-06-11")]
+    e = ex("Ngày 20-5-2024, VSQI và BSI đã ký gia hạn Thỏa thuận về bản quyền. Cùng ngày, VSQI và Viện Tiêu chuẩn "
+           "hóa Đức "
+           "(DIN) ký bổ sung Phụ lục số 2 của Biên bản ghi nhớ năm 2016 giữa hai viện.")
+    assert ("mou", ("din", "vsqi"), "2024-05-20") in _signed(e)
+    e = extract_text("VSQI ký gia hạn thỏa thuận với BSI\nThứ Tư, 22-5-2024 | Nguồn: Tạp chí Tiêu chuẩn Đo lường Chất "
+                     "lượng\nNgày 20-5, VSQI và BSI đã ký gia hạn Thỏa thuận.", "t.txt")
+    assert e.document.published.iso() == "2024-05-22"

@@ -35,6 +35,7 @@ _SIGN = re.compile(
     r"|\bsealed\b|\bput pen to paper\b|\bput (?:their|his|her|its) (?:signatures?|names?) (?:to|on)\b"
     r"(?! thi)(?! han)(?! tuc)(?! tuc)(?! hop)(?! hoc)\b|\bsign(ed|s|ing)?\b|\binked\b|\bconcluded\b|"
     r"\bpenned\b|\bbecame an? signator(?:y|ies) (?:to|of)\b|"
+    r"\bformali[sz]ed\b(?= (?:\w+ ){0,6}?(?:agreement|arrangement|mou|memorand|accord|partnership agreement))|"
     r"\btrao (?:doi )?(?=(?:cac )?(?:van kien|van ban|ban ghi nho|bien ban ghi nho|thoa thuan|hiep dinh)\b)|"
     r"\bentered into\b(?! force)|"
     r"(?<!\bthe )(?<!\btheir )(?<!\bits )(?<!\ba )(?<!\ban )\brenewed\b|"
@@ -46,9 +47,9 @@ _SIGN = re.compile(
 )
 # Every match of _SIGN opens with one of these words (its look-behinds read nothing of the match): the
 # pattern is tried only where one stands, which spares its look-behinds at every other character.
-_SIGN_OPENERS = re.compile(r"ky|sealed|put|sign|inked|concluded|penned|became|trao|entered into|renewed|exchanged|"
-                           r"gia han")
-_SIGN_OPENERS_CHECKED = written_as(_SIGN, "2391ec570d59")
+_SIGN_OPENERS = re.compile(r"ky|sealed|put|sign|inked|concluded|penned|became|formali|trao|entered into|renewed|"
+                           r"exchanged|gia han")
+_SIGN_OPENERS_CHECKED = written_as(_SIGN, "a30bcf0adb58")
 _NOT_SIGNED = re.compile(
     r"\b(se ky|se tien hanh ky|du kien ky|du kien se ky|xem xet( viec)? ky|chua ky|dam phan|huong toi ky|tien toi ky|"
     r"chuan bi ky|ke hoach ky|de xuat ky|mong muon ky|co the ky|nghien cuu ky|thong nhat se|se xem xet|"

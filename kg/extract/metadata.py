@@ -50,7 +50,9 @@ def _dated_segments(line: str) -> bool:
         m = _PLACE_COMMA.match(part)
         return _is_date_line(part) or bool(m and _is_date_line(m.group("rest")))
 
-    return len(parts) > 1 and any(dated(p) for p in parts) and all(len(p.split()) <= 8 for p in parts)
+    # (a source label may be longer: "Thứ Tư, 22-5-2024 | Nguồn: Tạp chí Tiêu chuẩn Đo lường Chất lượng")
+    return len(parts) > 1 and any(dated(p) for p in parts) and \
+        all(len(p.split()) <= 8 or (re.match(r"(?i)(nguồn|source)\s*:", p) and len(p.split()) <= 14) for p in parts)
 
 
 def _source_and_date(line: str) -> bool:

@@ -294,6 +294,12 @@ def agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
         date_end = by_end  # "… during a working visit … from December 5 to 8": the visit's span, not the day
     cut = min(x for x in (date_end, s.start + semi if semi >= 0 else None, s.end) if x is not None)
     dated = Sentence(s.start, cut, s.text[:cut - s.start], s.paragraph, s.is_heading)
+    amending = _AMENDS.search(folded)
+    if amending:
+        # "… ký bổ sung Phụ lục số 2 của Biên bản ghi nhớ năm 2016 …": the year names the document amended, not
+        # the day the annex was signed
+        named = (s.start + amending.start(), s.start + amending.end())
+        dates = [d for d in dates if not (named[0] <= d.start < named[1] and d.date.precision == "year")]
     own = own_date(dated, dates)
     date = date_for(dated, dates, body, latest_fact_date(ex), latest_event_date(ex), anchor=verb_at,
                      story_text=ex.document.text)
