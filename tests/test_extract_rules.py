@@ -2152,3 +2152,17 @@ def test_formalised_an_agreement_an_annex_dated_by_its_day_and_a_source_label_be
     e = extract_text("VSQI ký gia hạn thỏa thuận với BSI\nThứ Tư, 22-5-2024 | Nguồn: Tạp chí Tiêu chuẩn Đo lường Chất "
                      "lượng\nNgày 20-5, VSQI và BSI đã ký gia hạn Thỏa thuận.", "t.txt")
     assert e.document.published.iso() == "2024-05-22"
+
+
+def test_the_final_day_of_a_span_an_anniversary_of_a_signing_and_the_previous_agreement_told_next():
+    e = extract_text("T\nPublished 9 August 2024\n\nFrom 6 to 8 August 2024, VNPI and APO co-organized a workshop "
+                     "in Ha "
+                     "Noi. On the final day, VNPI and the Malaysia Productivity Corporation (MPC) signed a letter of "
+                     "intent.", "t.en.txt")
+    assert _signed(e) == [("agreement", ("mpc", "vnpi"), "2024-08-08")]
+    assert ex("Ngày 20/5/2025, VMI tổ chức Lễ kỷ niệm Ngày Đo lường Thế giới, đồng thời kỷ niệm 150 năm ngày ký Công "
+              "ước Mét giữa các quốc gia.").agreements == []
+    e = ex("Ngày 20/5/2025, VMI tổ chức Lễ kỷ niệm Ngày Đo lường Thế giới.\n\nNgay sau lễ kỷ niệm, VMI và Viện Nghiên "
+           "cứu Chuẩn và Khoa học Hàn Quốc (KRISS) đã ký gia hạn Thỏa thuận hợp tác kỹ thuật. Thỏa thuận trước đó giữa "
+           "hai viện được ký vào tháng 6/2018.")
+    assert _signed(e) == [("agreement", ("kriss", "vmi"), "2018-06"), ("agreement", ("kriss", "vmi"), "2025-05-20")]

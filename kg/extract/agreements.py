@@ -85,7 +85,8 @@ _NOT_SIGNED = re.compile(
     r"(slated|set|due|earmarked|penciled|pencilled|lined up) for (the )?signing|"
     r"(approved|agreed|accepted) in principle|(chap thuan|dong y|thong nhat) ve (mat )?nguyen tac|"
     r"(still|remains?|is|are) under (study|discussion|preparation)|"
-    r"(la|hien la|van la|tiep tuc la|deu la|cung la)( mot)? thanh vien ky)\b"
+    r"(la|hien la|van la|tiep tuc la|deu la|cung la)( mot)? thanh vien ky|"
+    r"ky niem( \w+){0,4} (ngay |nam )?ky|anniversary of (the|its|their) signing|years since the signing)\b"
 )
 _NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"
                              r"postponed|delayed|cancel+ed|"

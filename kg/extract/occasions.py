@@ -27,6 +27,7 @@ _SAME_OCCASION = re.compile(r"\b(cung dip nay|meanwhile|tiep do|tiep theo|sau do
                        r"at the same (ceremony|event|meeting|occasion|signing)|tai cung (buoi le|le ky|su kien)|"
                        r"tai phien (sang|chieu|hop|thao luan|toan the|be mac|khai mac)|at the (morning|afternoon|"
                        r"closing|opening|plenary) session|cung buoi le|ngay sau buoi|"
+                       r"ngay sau (le|hoi nghi|hoi thao|phien)|"
                        r"trong khuon kho (hoi thao|hoi nghi|su kien|dien dan|chuyen))\b")
 _AT_EVENT = re.compile(r"\b(ket thuc|be mac|sau) (phien hop|hoi nghi|hoi thao|cuoc hop|buoi lam viec|ky hop|hoi dam|"
                        r"phien hoi dam|buoi hoi dam)\b|"
@@ -41,6 +42,7 @@ _VERB_THEN_DATE = re.compile(r"(?i)(?:signed|inked|concluded|renewed|extended|k�
                              r"(?:in|on|vào|năm|ngày|hồi)\b")
 _PLACE_COMMA = re.compile(r"[^\W\d][^,\n\d]{0,40},\s*")
 _DAY_MONTH_DATELINE = re.compile(r"[^\W\d][^,\n\d]{1,40},\s*(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})\s*(?:\(\w+\)\s*)?[—–-]\s")
+_FINAL_DAY = re.compile(r"\b(on the (final|last|closing) day|ngay (cuoi cung|be mac)|trong ngay (cuoi|be mac))\b")
 _SPAN_END = re.compile(r"(?i)(?:\bđến|\bkéo dài tới|\buntil|\btill|\bthrough|\bto)\s+(?:ngày\s+)?$")
 PLACE_CUE = re.compile(r"(?:\btại|\bở|\bin|\bat)\s+$", re.I)
 
@@ -155,6 +157,10 @@ def date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
     # the story's own day: the first day the body names (a dateline's, a lead's "Chiều 21/5/2024, …")
     story = next((d.date for d in dates if d.date.precision == "day" and not d.is_period and not d.end_date
                   and d.start < s.start), None)
+    final = _FINAL_DAY.search(folded)
+    spans = [d for d in earlier if d.end_date and d.end_date.precision == "day"]
+    if final and spans:
+        return spans[-1].end_date  # "From 6 to 8 August … On the final day, VNPI and MPC signed": the 8th
     if _AT_EVENT.search(folded) and (last_event_date or story) is not None:
         return last_event_date or story  # "Kết thúc phiên họp, hai bên đã ký …": the meeting's day
     occasion = _SAME_OCCASION.search(folded)

@@ -66,7 +66,7 @@ _RELATIVE_SIGNED = re.compile(r"\W*(duoc ky|ky nam|signed (in|on)|first signed|o
                               r"(it|this|the (mou|memorandum|agreement|arrangement)) (was|were) "
                               r"(renewed|extended|amended) (in|on))\b")
 _THIS_IS = re.compile(r"\W*(day la|do la|day cung la|this is|this was|it is|it was|that was)\b")
-_ORIGINAL = re.compile(r"\b(first|originally|initially|original|previous|lan dau|ban dau|dau tien)\b")
+_ORIGINAL = re.compile(r"\b(first|originally|initially|original|previous|lan dau|ban dau|dau tien|truoc do)\b")
 # where a second signing starts inside a sentence without a comma before it
 _CLAUSE_START = re.compile(r"(?<=\w) (?=(?:that|which|they|ho) (?:\w+ ){0,5}?(?:ky|signed|formali[sz]ed|concluded)\b|"
                            r"ma (?:\w+ ){0,4}ky\b|va (?:da )?(?:duoc )?gia han\b|and (?:then )?renewed\b|"
@@ -405,7 +405,9 @@ def agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
             earlier = a
             break
         if own and date and a.signed_on is None and _ORIGINAL.search(folded) and a.sentence is not None and \
-                a.sentence.start <= s.start < a.sentence.end:
+                (a.sentence.start <= s.start < a.sentence.end or (refers_back and a.sentence.end <= s.start)):
+            # (or the next sentences: "… đã ký gia hạn Thỏa thuận … Thỏa thuận trước đó giữa hai viện được ký vào
+            # tháng 6/2018")
             # "X has renewed its MoU with Y, … a partnership that the two institutes first formalized in 2007":
             # the clause dates the first signing, not the renewal the sentence opened with
             earlier = a
