@@ -2166,3 +2166,12 @@ def test_the_final_day_of_a_span_an_anniversary_of_a_signing_and_the_previous_ag
            "cứu Chuẩn và Khoa học Hàn Quốc (KRISS) đã ký gia hạn Thỏa thuận hợp tác kỹ thuật. Thỏa thuận trước đó giữa "
            "hai viện được ký vào tháng 6/2018.")
     assert _signed(e) == [("agreement", ("kriss", "vmi"), "2018-06"), ("agreement", ("kriss", "vmi"), "2025-05-20")]
+
+
+def test_a_lower_case_portfolio_after_a_vietnamese_office_held_at_the_body_after_cua():
+    e = ex("Ông James Wilson, Giám đốc khu vực Đông Nam Á của BSI, đặt bút ký văn bản. Bà Sabine Krüger, điều phối "
+           "viên "
+           "dự án của Tổ chức Hợp tác Phát triển Đức (GIZ), chia sẻ kinh nghiệm.")
+    got = {m.member: (m.role, m.organization) for m in e.memberships}
+    assert got["james-wilson"] == ("giam-doc-khu-vuc-dong-nam-a", "bsi")
+    assert got["sabine-kruger"] == ("dieu-phoi-vien-du-an", "giz")

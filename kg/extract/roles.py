@@ -82,8 +82,8 @@ def sentence_items(sentence: Sentence, tokens: list[Token], org_at: dict[int, tu
             n, rk = m
             if text and all(toks[k].text.isascii() for k in range(i, i + n)):  # not "Tham tán", "Giám đốc"
                 ext = _extended_title(toks, i, n, org_at, person_at, generic_units)
-            elif text:
-                ext = _vi_extended_title(toks, i, n, org_at, person_at)
+            elif text and rk not in {"head-of-delegation", "deputy-head-of-delegation"}:
+                ext = _vi_extended_title(toks, i, n, org_at, person_at)  # ("trưởng đoàn công tác": a visit's)
             else:
                 ext = None
             # "Senior Vice President …", "Executive Director …": a rank word before the title belongs to it
@@ -130,6 +130,17 @@ _RANK_WORDS = {"senior", "executive", "chief", "principal", "associate", "assist
 def _vi_extended_title(toks: list[Token], i: int, n: int, org_at, person_at) -> tuple[int, int] | None:
     """"Phó Chủ tịch phụ trách Quan hệ quốc tế (của SCC)": the office with its portfolio."""
     j = i + n
+    if j + 2 < len(toks) and not toks[j].is_cap and toks[j].is_word and toks[j].low not in _VI_OFFICE_STOPS and \
+            toks[j].start not in org_at:
+        # "Giám đốc khu vực Đông Nam Á của BSI", "điều phối viên dự án của GIZ": a portfolio in lower case, held
+        # at the body after "của/thuộc/tại" (a few words on, in the same clause)
+        w = j
+        while w < len(toks) and w - j < 8 and toks[w].is_word and toks[w].start not in org_at and \
+                toks[w].start not in person_at and toks[w].low not in {"cua", "thuoc", "tai"}:
+            w += 1
+        if w > j and w + 1 < len(toks) and toks[w].low in {"cua", "thuoc"} and toks[w + 1].start in org_at:
+            return w - 1, w
+        return None
     if j + 1 < len(toks) and toks[j].is_cap and toks[j].start not in org_at and toks[j].start not in person_at:
         # "Giám đốc Khối Chứng nhận sản phẩm của JQA", "Trưởng nhóm Đào tạo quốc tế của KSA": the office
         # of a unit the text does not name as a body, held at the body after "của/thuộc/tại"
@@ -159,6 +170,10 @@ def _vi_extended_title(toks: list[Token], i: int, n: int, org_at, person_at) -> 
     return (w - 1, w) if w > j + 2 else None
 
 
+# words after an office that begin the sentence's next clause, not the office's portfolio
+_VI_OFFICE_STOPS = frozenset({"cho", "da", "dang", "se", "va", "la", "noi", "phat", "khang", "nhan", "chu", "tham",
+                              "ky", "de", "ve", "trong", "tai", "cua", "thuoc", "kiem", "duoc", "cung", "neu", "chia",
+                              "danh", "gioi", "bay", "trao", "tiep", "lam", "nhu", "voi"})
 _UNIT_HEADS = frozenset({"trung tam", "phong", "ban", "vu", "vien", "cuc", "van phong", "chi cuc", "so", "khoi",
                          "nhom", "bo phan", "tong cuc"})
 _OCCUPATIONS = {"officer", "adviser", "advisor", "economist", "scientist", "engineer", "counsellor", "counselor",
