@@ -2175,3 +2175,17 @@ def test_a_lower_case_portfolio_after_a_vietnamese_office_held_at_the_body_after
     got = {m.member: (m.role, m.organization) for m in e.memberships}
     assert got["james-wilson"] == ("giam-doc-khu-vuc-dong-nam-a", "bsi")
     assert got["sabine-kruger"] == ("dieu-phoi-vien-du-an", "giz")
+
+
+def test_a_signing_pushed_back_a_correction_a_commemoration_and_a_text_reported_before_signing():
+    assert ex("Ngày 18-3-2026, QUATEST 1 và KTL làm việc. Tuy nhiên, việc ký kết được hai bên thống nhất lùi sang năm "
+              "2027 để chờ hoàn thiện các quy định mới.").agreements == []
+    en = "Title\nPublished 20 May 2024\n\n"
+    for text in ["CORRECTION: An earlier version of this article incorrectly stated that the Bureau of Accreditation "
+                 "(BoA) signed a memorandum of understanding with the United Kingdom Accreditation Service (UKAS).",
+                 "World Metrology Day is promoted by the International Bureau of Weights and Measures (BIPM) and "
+                 "OIML, marking the signing of the Metre Convention on 20 May 1875."]:
+        assert extract_text(en + text, "t.en.txt").agreements == [], text
+    assert ex("Ngày 14/9/2023, hai bên làm việc. Nội dung bản ghi nhớ giữa Sở KH&CN Lạng Sơn và Cục Quản lý giám sát "
+              "thị trường Quảng Tây sẽ được báo cáo lãnh đạo Ủy ban nhân dân tỉnh Lạng Sơn cho ý kiến trước khi "
+              "ký.").agreements == []

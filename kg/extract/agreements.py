@@ -69,7 +69,7 @@ _NOT_SIGNED = re.compile(
     r"expect(s|ed)? to sign|(could|may|might|would|will|should|can) be (concluded|inked|finali[sz]ed)|"
     r"no date for (the |a |any )?signing|before any signing|truoc khi co bat ky|"
     r"approv\w* the signing|chua co (van ban|thoa thuan|ban ghi nho) (nao )?(duoc )?ky|"
-    r"(xem xet|phe duyet|thong qua|trinh|ra soat|hoan thien)( \w+){0,6} truoc khi ky|"
+    r"(xem xet|phe duyet|thong qua|trinh|ra soat|hoan thien|bao cao|cho y kien|gop y)( \w+){0,10} truoc khi ky|"
     r"(review|approv\w*|consider\w*)( \w+){0,6} (before|prior to) signing|nothing (has|had|was) (yet )?been signed|"
     r"xuc tien( viec)? ky|de nghi ky|chua co lich( ky)?|dang de xuat|chua thong nhat|not (yet )?concluded|"
     r"de ky|thu tuc( \w+){0,2} ky|cho ky|(waiting|wait|pending)( for)? (to sign|the signing|signature)|"
@@ -88,14 +88,16 @@ _NOT_SIGNED = re.compile(
     r"(la|hien la|van la|tiep tuc la|deu la|cung la)( mot)? thanh vien ky|"
     r"ky niem( \w+){0,4} (ngay |nam )?ky|anniversary of (the|its|their) signing|years since the signing)\b"
 )
-_NOMINAL_FUTURE = re.compile(r"^\W*(viec ky( ket)?|the signing of)\b.*\b(se|will|would|du kien|is expected|"
+_NOMINAL_FUTURE = re.compile(r"^\W*(tuy nhien,? |nhung |however,? )?(viec ky( ket)?|the signing of)\b.*"
+                             r"\b(se|will|would|du kien|is expected|lui sang|lui lai|"
                              r"postponed|delayed|cancel+ed|"
                              r"are expected|duoc xem xet|could|may|chua (duoc|di den|co)|duoc( \w+){0,3} thao luan|"
                              r"(was|were|has been) discussed)\b")
 # "… bà Vân khẳng định hai bên chưa ký bất kỳ văn bản nào", "STAMEQ denied that it had signed …": a report of a
 # signing the sentence denies
 _DENIED = re.compile(r"\b(chua (he )?ky (ket )?bat ky|chua tung ky|khong he ky|bac bo|(denied|denies) (that|having|it)|"
-                     r"(has|have|had) not signed any|never signed)\b|"
+                     r"(has|have|had) not signed any|never signed|incorrectly (stated|reported|said)|"
+                     r"(marks|marking|commemorat\w*) the signing)\b|"
                      # "Theo kế hoạch ban đầu, BoA và NATA cũng ký …", "Under the original plan, …": what was to be
                      r"^\W*(theo ke hoach( ban dau)?|theo du kien( ban dau)?|according to the (original |initial )?"
                      r"(plan|schedule)|under the (original|initial) (plan|schedule)|originally),")
