@@ -2189,3 +2189,14 @@ def test_a_signing_pushed_back_a_correction_a_commemoration_and_a_text_reported_
     assert ex("Ngày 14/9/2023, hai bên làm việc. Nội dung bản ghi nhớ giữa Sở KH&CN Lạng Sơn và Cục Quản lý giám sát "
               "thị trường Quảng Tây sẽ được báo cáo lãnh đạo Ủy ban nhân dân tỉnh Lạng Sơn cho ý kiến trước khi "
               "ký.").agreements == []
+
+
+def test_an_offices_unit_before_a_name_an_honorific_after_and_and_the_after_a_dateline_dash():
+    e = ex("Biên bản do Giám đốc Sở Hoàng Văn Đức và Phó Cục trưởng Lý Quốc Cường ký.")
+    assert set(e.people) == {"hoang-van-duc", "ly-quoc-cuong"}
+    e = extract_text("T\n\nDeputy Minister Hoang Van Phuc of the Ministry of Science and Technology and Ms. Elena "
+                     "Marchetti, Vice President of GS1, attended.", "t.en.txt")
+    assert "Ministry of Science and Technology" in e.organizations["most"].names
+    e = extract_text("T\n\nBANGKOK, Thailand - The Vietnam Metrology Institute (VMI) and NIMT signed a plan.",
+                     "t.en.txt")
+    assert set(e.organizations) == {"vmi", "nimt"}

@@ -68,6 +68,7 @@ _EN_EVENT_NOUNS = {"dialogue", "meeting", "conference", "workshop", "seminar", "
                    "week", "session", "assembly", "ceremony", "visit", "training", "course", "exhibition",
                    "fair", "expo", "webinar", "festival", "award", "awards", "prize"}
 _EN_CONNECT = {"of", "for", "on", "and", "&", "in"}
+_EN_HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "prof", "madam", "sir", "h.e"})
 _EN_SKIP_LEAD = {"the", "a", "an", "on", "under", "at", "in", "by", "with", "from", "to", "and", "as", "its",
                  "their", "his", "her", "this", "that", "these", "both", "during", "after", "before", "while",
                  "when", "also", "ms", "mr", "mrs", "dr", "prof", "hanoi", "ha", "said", "posted"}
@@ -419,7 +420,8 @@ def _en_runs(tokens: list[Token]) -> list[tuple[int, int]]:
                 k = j + 1  # but "… Department in September": a date ends the name
                 if tokens[k].low == "the" and t.low in {"of", "for", "on"} and k + 1 < n:
                     k += 1
-                if tokens[k].is_word and tokens[k].is_cap:
+                if tokens[k].is_word and tokens[k].is_cap and tokens[k].low not in _EN_HONORIFICS:
+                    # ("… of the Ministry of Science and Technology and Ms. Elena Marchetti": a person goes on)
                     j = k
                 else:
                     break
@@ -428,6 +430,7 @@ def _en_runs(tokens: list[Token]) -> list[tuple[int, int]]:
                     _listed_fields(tokens, j):
                 j += 1  # "Ministry of Investments, Trade and Industry"
             elif t.text in {"-", "–"} and j + 1 < n and tokens[j + 1].is_cap and tokens[j - 1].is_cap and \
+                    tokens[j + 1].low != "the" and \
                     not (i == 0 or tokens[i - 1].line != tokens[i].line):
                 j += 1  # but "NDO – The Vietnam Metrology Institute …" opens a line with a dateline
             else:

@@ -38,6 +38,7 @@ _VI_SURNAMES = {
     "Hầu Âu Đàm Ninh Quản Nông Thân Châu Giang Tôn Tống".split()
 }
 _LOWER_OFFICES = {"chief", "head", "president", "director", "chairman", "chairwoman", "chair", "boss", "ceo"}
+_UNIT_WORDS = {"sở", "cục", "vụ", "viện", "phòng", "ban", "bộ", "tổng", "chi", "trung", "văn"}
 _RANKS = {"senior", "executive", "chief", "acting", "deputy", "vice", "former", "incoming"}
 _NOT_NAME_START = {"the", "a", "an", "on", "in", "at", "by", "for", "with", "from", "and", "but", "this", "that",
                    "mr", "ms", "dr", "prof", "hanoi", "ha", "ho", "viet", "vietnam", "under", "during", "after",
@@ -109,6 +110,8 @@ def find_people(text: str, tokens: list[Token], org_token_ids: set[int], place_t
     def add(i: int, n: int, title: str | None, by: str) -> None:
         while n > 0 and tokens[i].low in _NOT_NAME_WORDS_EN:
             i, n = i + 1, n - 1  # "… for the ASEAN Economic Community Satvinder Singh": the body's words end first
+        while n > 2 and tokens[i].lowd in _UNIT_WORDS and tokens[i + 1].low in _VI_SURNAMES:
+            i, n = i + 1, n - 1  # "Giám đốc Sở Hoàng Văn Đức": the office's unit, then the name
         if n == 0 or any(k in taken for k in range(i, i + n)):
             return
         if i > 0 and (tokens[i - 1].lowd in {"số", "đường", "phố", "street"} or
