@@ -2200,3 +2200,12 @@ def test_an_offices_unit_before_a_name_an_honorific_after_and_and_the_after_a_da
     e = extract_text("T\n\nBANGKOK, Thailand - The Vietnam Metrology Institute (VMI) and NIMT signed a plan.",
                      "t.en.txt")
     assert set(e.organizations) == {"vmi", "nimt"}
+
+
+def test_a_possessive_after_and_opens_another_body():
+    e = extract_text("T\n\nWitnessed by Liu and Hoang, the Guangxi Zhuang Autonomous Region Administration for Market "
+                     "Regulation and Vietnam's Lang Son Provincial Department of Science and Technology also signed a "
+                     "memorandum on 24 September 2024.", "t.en.txt")
+    gx = "guangxi-zhuang-autonomous-region-administration-for-market-regulation"
+    assert _signed(e) == [("mou", tuple(sorted((gx, "lang-son-provincial-department-of-science-and-technology"))),
+                           "2024-09-24")]

@@ -537,6 +537,14 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
         a, b = runs.pop(0)
         if not any(tokens[k].low in _EN_RUN_KEEPERS for k in range(a, b)):
             continue  # the rules below keep a part of the run only if it holds an organization or company word
+        # "the Guangxi … Administration for Market Regulation and Vietnam's Lang Son Provincial Department …": a
+        # possessive right after "and" opens another body (read before the possessor is trimmed as a parent)
+        split = next((k for k in range(a + 1, b - 1) if tokens[k].low == "and" and
+                      any(tokens[x].low in _EN_ORG_NOUNS for x in range(a, k)) and
+                      any(tokens[x].text.endswith(("'s", "’s")) for x in range(k + 1, min(b, k + 4)))), None)
+        if split is not None:
+            runs.insert(0, (split + 1, b))
+            b = split
         span = _trim_en(tokens, a, b, role_phrases)
         if span is None:
             continue
