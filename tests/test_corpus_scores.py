@@ -43,9 +43,9 @@ def test_held_out_articles_score_well():
     assert _f1(r, "events") >= 0.70
 
 
-@pytest.mark.parametrize("batch", [f"holdout{n}" for n in range(2, 61)])
+@pytest.mark.parametrize("batch", [f"holdout{n}" for n in range(2, 64)])
 def test_later_held_out_batches_do_not_regress(batch):
-    """Batches 3 to 61 were measured before any rule was tuned on them (figures in the issue notes);
+    """Batches 3 to 64 were measured before any rule was tuned on them (figures in the issue notes);
     these floors keep later rule changes from losing what they reach now."""
     folder = FIXTURES.parent / batch
     if not folder.is_dir():
