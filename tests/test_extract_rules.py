@@ -2209,3 +2209,19 @@ def test_a_possessive_after_and_opens_another_body():
     gx = "guangxi-zhuang-autonomous-region-administration-for-market-regulation"
     assert _signed(e) == [("mou", tuple(sorted((gx, "lang-son-provincial-department-of-science-and-technology"))),
                            "2024-09-24")]
+
+
+def test_an_english_events_topic_goes_on_through_for_and_to():
+    cases = {
+        "STAMEQ and GIZ co-organized a workshop on standards for electric vehicle charging infrastructure on August "
+        "18, 2024.": "workshop on standards for electric vehicle charging infrastructure",
+        "On 28 March 2018 QUACERT and JQA co-hosted a seminar on the transition to ISO 45001:2018 for occupational "
+        "health.": "seminar on the transition to ISO 45001:2018 for occupational health",
+        "The two organisations co-organised a workshop on traceability and electronic product catalogues on 5 May "
+        "2015.": "workshop on traceability and electronic product catalogues",
+    }
+    for text, name in cases.items():
+        e = extract_text("T\n\n" + text, "t.en.txt")
+        assert [ev.name for ev in e.events] == [name], text
+    e = extract_text("T\n\nVMI organised a workshop on mass metrology for 80 participants on 5 May 2015.", "t.en.txt")
+    assert [ev.name for ev in e.events] == ["workshop on mass metrology"]

@@ -168,7 +168,8 @@ def _english_event(text: str, toks: list[Token], i: int, n: int, folded_sentence
     # Right: "of 2017", "on Smart Cities", "on ISO/IEC 17025 accreditation"
     if b + 1 < len(toks) and toks[b].low in {"of", "on"}:
         k = b + 1
-        while k < len(toks) and toks[k].text not in {",", ".", ";"} and toks[k].low not in _EN_STOP and k - b < 8:
+        while k < len(toks) and toks[k].text not in {",", ".", ";"} and k - b < 12 and \
+                (toks[k].low not in _EN_STOP or _topic_goes_on(toks, k)):
             k += 1
         if k > b + 1:
             b = k
@@ -183,6 +184,21 @@ def _english_event(text: str, toks: list[Token], i: int, n: int, folded_sentence
     if b - a < 2 and not capitalized_name:
         return None
     return toks[a].start, toks[b - 1].end
+
+
+# a topic goes on through "for/and/to/of" into more of its own words ("a workshop on standards for electric vehicle
+# charging infrastructure", "a seminar on the transition to ISO 45001:2018"), not into the sentence's next clause
+_TOPIC_LINKS = frozenset({"for", "and", "to", "of"})
+_NOT_TOPIC = frozenset({"the", "a", "an", "be", "help", "discuss", "sign", "promote", "share", "support", "improve",
+                        "boost", "exchange", "attend", "participants", "delegates", "businesses", "enterprises",
+                        "officials", "experts", "representatives", "its", "their", "his", "her", "signed", "more",
+                        "about", "over", "some", "nearly", "all", "both", "two", "three"})
+
+
+def _topic_goes_on(toks: list[Token], k: int) -> bool:
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return toks[k].low in _TOPIC_LINKS and nxt is not None and nxt.is_word and not nxt.low.isdigit() and \
+        nxt.low not in _NOT_TOPIC and nxt.low not in _EN_STOP
 
 
 def _clean(name: str) -> str:
