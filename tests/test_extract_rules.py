@@ -2225,3 +2225,17 @@ def test_an_english_events_topic_goes_on_through_for_and_to():
         assert [ev.name for ev in e.events] == [name], text
     e = extract_text("T\n\nVMI organised a workshop on mass metrology for 80 participants on 5 May 2015.", "t.en.txt")
     assert [ev.name for ev in e.events] == ["workshop on mass metrology"]
+
+
+def test_a_vietnamese_event_named_by_its_topic_and_a_background_event_does_not_date_the_meeting():
+    e = ex("Ngày 14/10/2009, VMI và NIM đồng tổ chức Hội thảo về chuẩn đo lường khối lượng tại Hà Nội.")
+    assert [ev.name for ev in e.events] == ["Hội thảo về chuẩn đo lường khối lượng"]
+    e = ex("Chiều 6/12/2023, Tổng cục TĐC và SAC đồng tổ chức Tọa đàm về tiêu chuẩn hóa trong thương mại điện tử xuyên "
+           "biên giới với sự tham gia của hơn 50 đại biểu.")
+    assert [ev.name for ev in e.events] == ["Tọa đàm về tiêu chuẩn hóa trong thương mại điện tử xuyên biên giới"]
+    e = ex("Ngày 8/5/2024, Tổng cục trưởng Tổng cục Tiêu chuẩn Đo lường Chất lượng Lâm Văn Tùng tiếp Đoàn Uỷ ban "
+           "Quản lý "
+           "Tiêu chuẩn hoá Quốc gia Trung Quốc (SAC). Hai cơ quan đã tổ chức Khoá đào tạo về tiêu chuẩn hoá cho cán bộ "
+           "Việt Nam tại Hàng Châu tháng 9/2023. Kết thúc buổi làm việc, Tổng cục trưởng Lâm Văn Tùng và Phó Chủ nhiệm "
+           "Lưu Kiến Quốc đã ký Kế hoạch hợp tác giai đoạn 2024–2026.")
+    assert _signed(e) == [("plan", ("sac-china", "stameq"), "2024-05-08")]

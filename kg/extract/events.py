@@ -37,6 +37,8 @@ for _words, _kind in [
 
 _VI_STOP = {"tại", "do", "vào", "nhằm", "với", "đã", "được", "ngày", "từ", "cùng", "là", "diễn", "ra", "có",
             "sẽ", "này", "theo", "trong", "khi", "sau", "để", "cho", "thu", "hút", "và", "như", "bằng"}
+_VI_NOT_TOPIC = {"các", "những", "đã", "được", "ký", "tổ", "có", "là", "sẽ", "với", "tại", "do", "cho", "nhiều",
+                 "hai", "ba", "đại", "doanh", "cán", "học", "chuyên", "trao", "thảo", "giới", "chia"}
 _TRIGGER_WORDS = {w for k in _TRIGGERS for w in k}
 _EN_TRIGGER_WORDS = {w for w in _TRIGGER_WORDS if w.isascii()}
 _VI_TOPIC_ADJ = {"kỹ", "thuật", "chuyên", "đề", "trực", "tuyến", "quốc", "tế", "khoa", "học", "khu", "vực",
@@ -100,10 +102,14 @@ def find_events(text: str, s_start: int, s_end: int, tokens: list[Token]) -> lis
             # Vietnamese capitalized trigger: the name runs over the words that follow.
             j = i + n
             last = j
+            in_topic = False
             while j < len(toks) and j - i < _MAX_WORDS:
                 w = toks[j]
-                if w.lowd in _VI_STOP:
-                    break
+                in_topic = in_topic or w.lowd == "về"
+                nxt = toks[j + 1] if j + 1 < len(toks) else None
+                if w.lowd in _VI_STOP and not (in_topic and w.lowd in {"và", "trong"} and nxt is not None and
+                                               nxt.is_word and not nxt.is_cap and nxt.lowd not in _VI_NOT_TOPIC):
+                    break  # (a topic goes on: "Hội thảo về đo lường pháp định và quản lý phương tiện đo")
                 if not w.is_word and w.text not in {"(", ")", "-", "–"}:
                     break
                 if w.text == "(" and not (j + 2 < len(toks) and toks[j + 2].text == ")"):
@@ -114,6 +120,11 @@ def find_events(text: str, s_start: int, s_end: int, tokens: list[Token]) -> lis
                 if w.is_word or w.text == ")":
                     last = j
             named = any(toks[k].is_cap or toks[k].text.isdigit() for k in range(i + n, last))
+            # "Hội thảo về chuẩn đo lường khối lượng", "Khóa đào tạo về kiểm định đồng hồ đo nước": named by its topic
+            k0 = i + n
+            while k0 < last and toks[k0].lowd in _VI_TOPIC_ADJ:
+                k0 += 1
+            named = named or (k0 < last and toks[k0].lowd == "về" and last - k0 >= 3)
             if (last > i + n and named) or toks[i].low == "ngay" or (n >= 2 and last == i + n and
                                                                      toks[i].low != "khoa"):
                 s, e = t.start, toks[last - 1].end

@@ -162,6 +162,9 @@ def date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
     if final and spans:
         return spans[-1].end_date  # "From 6 to 8 August … On the final day, VNPI and MPC signed": the 8th
     if _AT_EVENT.search(folded) and (last_event_date or story) is not None:
+        if last_event_date is not None and story is not None and \
+                day_number(last_event_date) < day_number(story) - 60:
+            return story  # the last event told is background ("… khoá đào tạo … tháng 9/2023"): the story's meeting
         return last_event_date or story  # "Kết thúc phiên họp, hai bên đã ký …": the meeting's day
     occasion = _SAME_OCCASION.search(folded)
     if occasion and last_fact_date is not None:
