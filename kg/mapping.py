@@ -17,7 +17,6 @@ from kg import vocab as V
 from kg.extract.text import slug
 from kg.model import Extraction, PartialDate, Sentence
 
-_RDF_TYPE = NamedNode(V.RDF + "type")
 _NON_NEGATIVE = NamedNode(V.XSD + "nonNegativeInteger")
 _XSD_DATE = NamedNode(V.XSD + "date")
 
@@ -34,7 +33,7 @@ def _term(iri: str) -> NamedNode:
 
 def _date_literal(d: PartialDate) -> Literal:
     dt = {"day": "date", "month": "gYearMonth", "year": "gYear"}[d.precision]
-    return Literal(d.iso(), datatype=_n(V.XSD + dt))
+    return Literal(d.iso(), datatype=_term(V.XSD + dt))
 
 
 def _short_hash(*parts: str) -> str:

@@ -49,7 +49,7 @@ class Sentence:
     start: int
     end: int
     text: str
-    paragraph: int  # index of the paragraph (non-blank line) the sentence belongs to
+    paragraph: int  # index of the line/paragraph the sentence belongs to
     is_heading: bool = False
 
 

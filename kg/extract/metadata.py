@@ -47,8 +47,7 @@ def _dated_segments(line: str) -> bool:
     parts = [p.strip() for p in re.split(r"\s+\|\s+", line.strip()) if p.strip()]
 
     def dated(part: str) -> bool:
-        m = _PLACE_COMMA.match(part)
-        return _is_date_line(part) or bool(m and _is_date_line(m.group("rest")))
+        return _is_date_line(part) or _place_then_date(part)
 
     # (a source label may be longer: "Thứ Tư, 22-5-2024 | Nguồn: Tạp chí Tiêu chuẩn Đo lường Chất lượng")
     return len(parts) > 1 and any(dated(p) for p in parts) and \
@@ -77,17 +76,17 @@ _BYLINE_DESK = re.compile(r"(?i)^\s*(?:(?:staff|our|special|senior|chief|diploma
                           r"(?:correspondent|reporter|writer)s?\s*(?:$|[,|–-])")
 
 
-def _place_and_date(line: str) -> bool:
-    """"Nairobi, Thursday, 21 March 2024": a dateline alone on its line."""
-    m = _PLACE_COMMA.match(line.strip())
-    return bool(m) and len(line.split()) <= 8 and _is_date_line(m.group("rest"))
+def _place_then_date(text: str) -> bool:
+    """"Nairobi, Thursday, 21 March 2024", "London, 15th October 2020": a place, then only a date."""
+    m = _PLACE_COMMA.match(text.strip())
+    return bool(m) and _is_date_line(m.group("rest"))
 
 
 def _byline(line: str) -> bool:
     """A line of date, author or outlet under the headline (short, not a sentence)."""
     return bool(_BYLINE_DATE.search(line) or _BYLINE_AUTHOR.search(line) or _is_date_line(line) or
                 _source_and_date(line) or _dated_segments(line) or _BYLINE_DESK.match(line) or
-                _place_and_date(line)) \
+                (len(line.split()) <= 8 and _place_then_date(line))) \
         and len(line.split()) <= 20 and not (len(line.split()) > 8 and line.rstrip().endswith("."))
 
 

@@ -157,10 +157,10 @@ def date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
     # the story's own day: the first day the body names (a dateline's, a lead's "Chiều 21/5/2024, …")
     story = next((d.date for d in dates if d.date.precision == "day" and not d.is_period and not d.end_date
                   and d.start < s.start), None)
-    final = _FINAL_DAY.search(folded)
-    spans = [d for d in earlier if d.end_date and d.end_date.precision == "day"]
-    if final and spans:
-        return spans[-1].end_date  # "From 6 to 8 August … On the final day, VNPI and MPC signed": the 8th
+    if _FINAL_DAY.search(folded):
+        spans = [d for d in earlier if d.end_date and d.end_date.precision == "day"]
+        if spans:
+            return spans[-1].end_date  # "From 6 to 8 August … On the final day, VNPI and MPC signed": the 8th
     if _AT_EVENT.search(folded) and (last_event_date or story) is not None:
         if last_event_date is not None and story is not None and \
                 day_number(last_event_date) < day_number(story) - 60:

@@ -134,10 +134,7 @@ def _vi_extended_title(toks: list[Token], i: int, n: int, org_at, person_at) -> 
             toks[j].start not in org_at:
         # "Giám đốc khu vực Đông Nam Á của BSI", "điều phối viên dự án của GIZ": a portfolio in lower case, held
         # at the body after "của/thuộc/tại" (a few words on, in the same clause)
-        w = j
-        while w < len(toks) and w - j < 8 and toks[w].is_word and toks[w].start not in org_at and \
-                toks[w].start not in person_at and toks[w].low not in {"cua", "thuoc", "tai"}:
-            w += 1
+        w = _portfolio_end(toks, j, 8, org_at, person_at)
         if w > j and w + 1 < len(toks) and toks[w].low in {"cua", "thuoc"} and toks[w + 1].start in org_at:
             return w - 1, w
         return None
@@ -146,11 +143,7 @@ def _vi_extended_title(toks: list[Token], i: int, n: int, org_at, person_at) -> 
         # of a unit the text does not name as a body, held at the body after "của/thuộc/tại"
         # "Trưởng phòng Hợp tác quốc tế, Viện Tiêu chuẩn Chất lượng Việt Nam" and "Trưởng phòng Kế hoạch –
         # Hợp tác quốc tế của QUATEST 3" too: a comma before the body, a dash inside the unit's name
-        w = j
-        while w < len(toks) and w - j < 10 and (toks[w].is_word or toks[w].text in {"-", "–", "&"}) and \
-                toks[w].start not in org_at and toks[w].start not in person_at and \
-                toks[w].low not in {"cua", "thuoc", "tai"}:
-            w += 1
+        w = _portfolio_end(toks, j, 10, org_at, person_at, joiners=frozenset({"-", "–", "&"}))
         if w > j and w + 1 < len(toks) and toks[w].low in {"cua", "thuoc", "tai", ",", "("} and \
                 toks[w + 1].start in org_at and toks[w - 1].is_word:
             # "…, Viện X", "… (VMI)": the body follows the comma or opens the parenthesis
@@ -163,11 +156,20 @@ def _vi_extended_title(toks: list[Token], i: int, n: int, org_at, person_at) -> 
         return None
     if j + 1 >= len(toks) or toks[j].low != "phu" or toks[j + 1].low != "trach":
         return None
-    w = j + 2
-    while w < len(toks) and w - j < 10 and toks[w].is_word and toks[w].start not in org_at and \
-            toks[w].start not in person_at and toks[w].low not in {"cua", "tai", "thuoc"}:
-        w += 1
+    w = _portfolio_end(toks, j + 2, 8, org_at, person_at)
     return (w - 1, w) if w > j + 2 else None
+
+
+def _portfolio_end(toks: list[Token], j: int, limit: int, org_at, person_at,
+                   joiners: frozenset[str] = frozenset()) -> int:
+    """Where the words of an office's portfolio that start at j end: at most `limit` words (and `joiners`), up
+    to a body, a person or "của/thuộc/tại"."""
+    w = j
+    while w < len(toks) and w - j < limit and (toks[w].is_word or toks[w].text in joiners) and \
+            toks[w].start not in org_at and toks[w].start not in person_at and \
+            toks[w].low not in {"cua", "thuoc", "tai"}:
+        w += 1
+    return w
 
 
 # words after an office that begin the sentence's next clause, not the office's portfolio

@@ -332,11 +332,10 @@ def agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     definite = bool(_DEFINITE_OBJECT.search(folded))
     if definite:
         parties = _signers_bodies(ex, parties)  # "X, Director of NIST's … Office, put their names to the document"
-    amended = _AMENDS.search(folded)
-    if amended:
+    if amending:
         # "Nghị định thư sửa đổi, bổ sung Thỏa thuận năm 2009 đã được ký bởi Tổng cục trưởng X và Cục trưởng Y",
         # "an addendum extending the 2015 agreement": the sides of the agreement it amends, told before
-        year = int(amended.group("year") or amended.group("year0"))
+        year = int(amending.group("year") or amending.group("year0"))
         prior = [a for a in ex.agreements if a.signed_on is not None and a.signed_on.year == year]
         if prior and len(prior[-1].parties) >= 2:
             parties = list(prior[-1].parties)
