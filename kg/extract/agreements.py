@@ -180,7 +180,7 @@ def counted_documents(folded_sentence: str, pos: int) -> bool:
     """Whether the signing verb at `pos` signs a number of documents ("đã ký kết hai văn kiện", "signed 14
     international documents"): with no partner named, a summary the next sentences tell one by one."""
     m = _SIGN.match(folded_sentence, pos)
-    return bool(m) and bool(_COUNTED_DOCUMENTS.match(folded_sentence, m.end()))
+    return m is not None and bool(_COUNTED_DOCUMENTS.match(folded_sentence, m.end()))
 
 
 def ceremony_is_subject(folded_sentence: str) -> bool:

@@ -61,7 +61,7 @@ def _source_and_date(line: str) -> bool:
         return True
     # "17/12/2019 - Cổng thông tin điện tử Bộ Khoa học và Công nghệ": the date, then the outlet
     m = _DATE_DASH.match(line.strip())
-    return bool(m) and len(m.group("source").split()) <= 12 and _is_date_line(m.group("date")) and \
+    return m is not None and len(m.group("source").split()) <= 12 and _is_date_line(m.group("date")) and \
         not m.group("source").rstrip().endswith(".")
 
 
@@ -79,7 +79,7 @@ _BYLINE_DESK = re.compile(r"(?i)^\s*(?:(?:staff|our|special|senior|chief|diploma
 def _place_then_date(text: str) -> bool:
     """"Nairobi, Thursday, 21 March 2024", "London, 15th October 2020": a place, then only a date."""
     m = _PLACE_COMMA.match(text.strip())
-    return bool(m) and _is_date_line(m.group("rest"))
+    return m is not None and _is_date_line(m.group("rest"))
 
 
 def _byline(line: str) -> bool:

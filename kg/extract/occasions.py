@@ -187,11 +187,11 @@ def date_for(s: Sentence, dates: list[DateMention], body: list[Sentence],
     if _SAME_DAY.search(folded):
         # "Cùng ngày", "on the same day": the day last named ("… thành viên ISO từ năm 1977. Cùng ngày, …" is
         # the day of the story told before the year)
-        days = [d for d in earlier if d.date.precision == "day" and not d.end_date and
-                not (story_text and _SPAN_END.search(story_text, max(0, d.start - 16), d.start))]
+        named_days = [d for d in earlier if d.date.precision == "day" and not d.end_date and
+                      not (story_text and _SPAN_END.search(story_text, max(0, d.start - 16), d.start))]
         # (not the day a span runs to: "Khóa học kéo dài đến ngày 25/10. … Chiều cùng ngày" is the opening's)
-        if days:
-            return range_as_date(days[-1])
+        if named_days:
+            return range_as_date(named_days[-1])
         in_last = [d for d in earlier if _same_sentence(body, d.start, last.start)]
         best = max(in_last or [last], key=lambda d: PRECISION[d.date.precision])
         return range_as_date(best)
@@ -239,7 +239,7 @@ def latest_event_date(ex: Extraction) -> PartialDate | None:
 def latest_fact_date(ex: Extraction) -> PartialDate | None:
     facts = [(a.sentence.start if a.sentence else 0, a.signed_on) for a in ex.agreements if not a.background] + \
             [(e.sentence.start if e.sentence else 0, e.start) for e in ex.events]
-    dated = [f for f in facts if f[1] is not None]
+    dated = [(at, d) for at, d in facts if d is not None]
     if not dated:
         return None
     # background facts ("the agreement they signed on 14/3/2012") are not the occasion the story is at

@@ -97,7 +97,7 @@ class OrgSpan:
     parent: str | None = None
 
 
-def _phrases(items: list[str]) -> dict[tuple[str, ...], str]:
+def _phrases(items: list[str]) -> PhraseTable:
     """Head nouns keyed by their lower-case words with diacritics ("trường" is not "trương")."""
     return PhraseTable({tuple(canonical_tone(x.lower()).split()): key(x) for x in items})
 
@@ -363,9 +363,9 @@ def _country_office(tokens: list[Token], i: int, n: int, head: str, ref: Referen
 def _minister_fields(ref: Reference, folded: str) -> list[tuple[int, int, str]]:
     """"Deputy Minister of Science and Technology Hoang Minh Chau": the field after "Minister of" names
     the ministry of the reference whose English name is "Ministry of <field>"."""
-    pattern = ref.cache.get("minister_fields")
-    if pattern is None:
-        fields = {}
+    table: tuple[re.Pattern[str] | None, dict[str, str]] | None = ref.cache.get("minister_fields")
+    if table is None:
+        fields: dict[str, str] = {}
         for k, org in ref.orgs.items():
             for name in org.en:
                 kn = key(name)
@@ -374,12 +374,12 @@ def _minister_fields(ref: Reference, folded: str) -> list[tuple[int, int, str]]:
         alternatives = "|".join(re.escape(f) for f in sorted(fields, key=len, reverse=True))
         # "\bminister" written as "minister" not after a word character: re then searches for the word
         # instead of trying the pattern at every position of the document
-        pattern = (re.compile(r"minister(?<!\wminister) (?:of|for) (?:the )?(" + alternatives + r")\b"), fields) \
-            if fields else False
-        ref.cache["minister_fields"] = pattern
-    if not pattern:
+        table = (re.compile(r"minister(?<!\wminister) (?:of|for) (?:the )?(" + alternatives + r")\b")
+                 if fields else None, fields)
+        ref.cache["minister_fields"] = table
+    regex, fields = table
+    if regex is None:
         return []
-    regex, fields = pattern
     return [(m.start(1), m.end(1), fields[m.group(1)]) for m in regex.finditer(folded)]
 
 
@@ -567,8 +567,8 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
                 b = k
                 break
             # "the Executive Board of DIN", "the Mass Department of PTB": a unit of the known body after "of"
-            after = k + 2 if tokens[k + 1].low == "the" and k + 2 < b else k + 1
-            if tokens[k].low == "of" and tokens[after].start in ref_starts and \
+            named_at = k + 2 if tokens[k + 1].low == "the" and k + 2 < b else k + 1
+            if tokens[k].low == "of" and tokens[named_at].start in ref_starts and \
                     any(tokens[x].low in _EN_UNIT_NOUNS for x in range(a, k)):
                 b = k
                 break
@@ -860,9 +860,12 @@ def _acronym_definitions(text: str, tokens: list[Token], cands: list[OrgSpan], r
             located = [c for c in cands if c.source == "pattern" and
                        _LOCATED.fullmatch(text, c.end, before_end)]
             back = _scan_back(tokens, i, acr, role_phrases) if not located else None
-            if back is None and not located:
+            if located:
+                start = located[-1].start
+            elif back is not None:
+                start = tokens[back].start
+            else:
                 continue
-            start = located[-1].start if located else tokens[back].start
         name = text[start:tokens[i].start].strip()
         if _DOCUMENT_NAME.match(fold(name)) or (_TREATY_WORDS.search(fold(name)) and
                                                 not any(w in _EN_ORG_NOUNS for w in fold(name).split())):
@@ -982,7 +985,7 @@ def _event_tail(text: str, end: int) -> bool:
         return False  # "Ban Điều hành PASC nhiệm kỳ 2024–2026": a body's term of office, not a meeting
     between = clause[:max(0, m.start() - 1)].split() if m else []
     # (lower-case words before a bare year are a verb's: "… for Market Regulation renewed their 2019 agreement")
-    return bool(m) and len(between) <= 2 and (not m.group(0).strip()[:1].isdigit() or
+    return m is not None and len(between) <= 2 and (not m.group(0).strip()[:1].isdigit() or
                                               all(w[:1].isupper() or not w.isascii() or w in _TAIL_LINKS
                                                   for w in between))
 _UNIT_LINK = re.compile(r"^\s*(?:,\s*)?(của|thuộc|trực thuộc|of|at|under)\s+(?:the\s+)?$", re.I)

@@ -39,7 +39,7 @@ from kg.extract.signings import (
 )
 from kg.extract.text import canonical_tone, detect_language, fold, key, slug
 from kg.extract.tokens import PhraseTable, covered, phrase_matches, token_range, tokenize
-from kg.model import Document, Event, Extraction, Mention, PartialDate, Person, Role, Sentence
+from kg.model import Document, Event, Extraction, Mention, PartialDate, Person, Post, Role, Sentence
 
 _HEAD_EN = {"bo": ("ministry", "federal ministry"), "vien": ("institute", "national institute"),
             "tong cuc": ("directorate", "general department"), "cuc": ("agency", "department", "administration"),
@@ -202,7 +202,8 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
     # a department known by no acronym or reference entry: an office in it is an office of its parent
     generic_units = frozenset(k for k, o in orgs.items() if not o.from_reference and o.is_unit and not o.acronyms)
     custom_roles: dict[str, tuple[str, str]] = {}
-    list_date: PartialDate | None | bool = False  # the date of a list of signed documents being read
+    in_list = False  # a list of signed documents is being read
+    list_date: PartialDate | None = None  # the date of that list
     item_paragraph = -1  # the paragraph of its last item
     # The tokens sentence_items makes a body, a person or an office of (an office is found within the
     # sentence only where one starts in the document): a sentence holding none has no membership or post,
@@ -220,12 +221,12 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
                                                                  custom_roles)
         ex.memberships.extend(memberships)
         ex.posts.extend(posts)
-        if list_date is not False:
+        if in_list:
             if LIST_ITEM.match(folded) and listed_agreement(ex, s, items, list_date, dates, body):
                 item_paragraph = s.paragraph
                 continue
             if s.paragraph != item_paragraph:  # (a second sentence of an item — "Văn bản do … ký;" — goes on)
-                list_date = False
+                in_list = False
         if ENUMERATED.match(folded):
             # "Văn kiện thứ hai là Thỏa thuận hợp tác … giữa QUATEST 3 và KTL", "The second document was an MoU
             # between …": one of the documents of the ceremony just told
@@ -235,7 +236,7 @@ def extract(doc: Document, reference_dir: str | None = None) -> Extraction:
                 continue
         if LIST_INTRO.search(folded):
             # "… đã trao 4 văn kiện hợp tác, gồm:", "signed the following documents:": the items follow
-            list_date = date_for(s, dates, body, latest_fact_date(ex), latest_event_date(ex))
+            in_list, list_date = True, date_for(s, dates, body, latest_fact_date(ex), latest_event_date(ex))
             continue
         for clause in signing_clauses(s, folded):
             clause_items = [it for it in items if clause.start <= it.start < clause.end]
@@ -341,7 +342,7 @@ def _dedupe(ex: Extraction) -> None:
     ex.memberships = [m for k, m in seen.items() if not (k[2] is None and any(
         o.member == m.member and o.role == m.role and o.organization for o in seen.values()))
         and not (k[2] is None and k[1] in _TRANSIENT_ROLES)]
-    posts = {}
+    posts: dict[tuple[str, str], Post] = {}
     held = {(m.organization, m.role) for m in ex.memberships}
     for p in ex.posts:
         if (p.organization, p.role) not in held:
@@ -351,11 +352,11 @@ def _dedupe(ex: Extraction) -> None:
     for e in ex.events:
         words = set(key(e.name).split())
         twin = None
-        for m in merged:
-            mw = set(key(m.name).split())
+        for kept in merged:
+            mw = set(key(kept.name).split())
             small, big = (words, mw) if len(words) <= len(mw) else (mw, words)
             if small <= big or len(words & mw) / max(1, min(len(words), len(mw))) >= 0.8:
-                twin = m
+                twin = kept
                 break
         if twin is None:
             merged.append(e)

@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import ahocorasick
+import ahocorasick  # type: ignore[import-not-found]  # no type stubs
 
 from kg.extract.text import canonical_tone, key, normalize
 
@@ -79,7 +79,7 @@ class Reference:
         cached = self._recent("found_names", folded)
         if cached is not None:
             return cached
-        out = []
+        out: list[tuple[int, int, str, str, bool]] = []
         if self.names is None:
             return out
         for end_idx, (org_key, name, is_short, length) in self.names.iter(folded):
@@ -90,7 +90,7 @@ class Reference:
         return self._remember("found_names", folded, out)
 
     def find_acronyms(self, text: str) -> list[tuple[int, int, str]]:
-        out = []
+        out: list[tuple[int, int, str]] = []
         if self.acronyms is None:
             return out
         for end_idx, (org_key, acr) in self.acronyms.iter(text):
@@ -104,7 +104,7 @@ class Reference:
         cached = self._recent("found_places", text)
         if cached is not None:
             return cached
-        out = []
+        out: list[tuple[int, int, RefPlace]] = []
         if self.place_names is None:
             return out
         canon = canonical_tone(text)

@@ -227,7 +227,7 @@ def _extended_title(toks: list[Token], i: int, n: int, org_at, person_at,
     return w - 1, w
 
 
-def _skip(items: list[Item], j: int, kinds: set[str], words: set[str] = frozenset()) -> int:
+def _skip(items: list[Item], j: int, kinds: set[str], words: frozenset[str] | set[str] = frozenset()) -> int:
     while j < len(items) and (items[j].kind in kinds or (items[j].kind == "tok" and items[j].value in words)):
         j += 1
     return j
@@ -385,7 +385,7 @@ def extract_roles(sentence: Sentence, items: list[Item], role_org_type: dict[str
             membership(it.value, k, org, tenure)
         # P5: person [was] elected / appointed / giữ chức … office [of] org
         k = idx + 1
-        words = []
+        words: list[str] = []
         office_at = None
         while k < n and k - idx <= (20 if office_at is not None else 12) and \
                 (items[k].kind in {"tok", "hon", "adj", "org"} or

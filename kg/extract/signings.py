@@ -298,8 +298,8 @@ def agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     if amending:
         # "… ký bổ sung Phụ lục số 2 của Biên bản ghi nhớ năm 2016 …": the year names the document amended, not
         # the day the annex was signed
-        named = (s.start + amending.start(), s.start + amending.end())
-        dates = [d for d in dates if not (named[0] <= d.start < named[1] and d.date.precision == "year")]
+        named_at, named_end = s.start + amending.start(), s.start + amending.end()
+        dates = [d for d in dates if not (named_at <= d.start < named_end and d.date.precision == "year")]
     own = own_date(dated, dates)
     date = date_for(dated, dates, body, latest_fact_date(ex), latest_event_date(ex), anchor=verb_at,
                      story_text=ex.document.text)
@@ -348,9 +348,9 @@ def agreement(ex: Extraction, s: Sentence, items, spans, dates, places, body,
     if re.search(r"\b(thay mat|on behalf of)\b", folded):
         # "ông X, Vụ trưởng Vụ Hợp tác quốc tế, thay mặt Bộ Khoa học và Công nghệ": the ministry signs, not
         # the signer's department
-        whole = [p for p in _signers_bodies(ex, parties)
-                 if not (p in ex.organizations and ex.organizations[p].is_unit)]
-        parties = whole if len(whole) >= 2 else parties
+        whole_bodies = [p for p in _signers_bodies(ex, parties)
+                        if not (p in ex.organizations and ex.organizations[p].is_unit)]
+        parties = whole_bodies if len(whole_bodies) >= 2 else parties
         # "ông Y, Cục trưởng Cục Tiêu chuẩn và Đo lường, thay mặt Bộ Khoa học và Công nghệ Lào": each signer's
         # department is named too, but the bodies after "thay mặt" are the sides
         represented = _bodies_after(_ON_BEHALF_OF, folded, items, s.start)
@@ -538,16 +538,17 @@ def _signers_bodies(ex: Extraction, parties: list[str]) -> list[str]:
 def _known_bodies(ex: Extraction, people: list[str]) -> list[str]:
     """The body each person holds office in, by the latest membership read so far (a unit's parent
     for a unit)."""
-    out = []
+    out: list[str] = []
     for p in people:
-        held = [m for m in reversed(ex.memberships) if m.member == p and m.organization and not m.member_is_org]
+        held = [o for m in reversed(ex.memberships) if (o := m.organization) and m.member == p and not m.member_is_org]
         # a post in an international or regional body ("elected Vice Chair of APMP") is not whom one signs for
-        home = [m for m in held if (ex.organizations.get(m.organization) is None or
-                                    ex.organizations[m.organization].kind not in {"international", "regional"})]
-        m = (home or held or [None])[0]
-        if m is not None:
-            org = ex.organizations.get(m.organization)
-            out.append(org.parent if org is not None and org.is_unit and org.parent else m.organization)
+        home = [o for o in held if (ex.organizations.get(o) is None or
+                                    ex.organizations[o].kind not in {"international", "regional"})]
+        chosen = home or held
+        if chosen:
+            body = chosen[0]
+            org = ex.organizations.get(body)
+            out.append(org.parent if org is not None and org.is_unit and org.parent else body)
     return out
 
 
@@ -766,7 +767,7 @@ def _with_help(items, at: int) -> bool:
     if at < len(items) and items[at].kind in {"hon", "person"}:
         return True
     words = [it.value for it in items[at:at + 2] if it.kind == "tok"]
-    return bool(words) and (words[0] in _WITH_HELP or (words[0] == "the" and words[1:2] and words[1] in _WITH_HELP))
+    return bool(words) and (words[0] in _WITH_HELP or (words[0] == "the" and len(words) > 1 and words[1] in _WITH_HELP))
 
 
 _ORGANIZED_BY = frozenset({"organised", "organized", "co-organised", "co-organized", "hosted", "co-hosted",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from kg.extract.text import canonical_tone, fold
 
@@ -37,9 +37,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     # fold() and canonical_tone() keep lengths, so both run once over the text and tokens take slices.
     folded = fold(text)
     lowered = text.lower()
-    if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ"): per token, then
-        lowered = None
-    canon = canonical_tone(lowered) if lowered is not None else None
+    # (a rare letter whose lower case is longer, "İ": per token, then)
+    canon = canonical_tone(lowered) if len(lowered) == len(text) else None
     out: list[Token] = []
     append = out.append
     new = tuple.__new__  # Token's own __new__ is a Python function: one call fewer per token
@@ -109,7 +108,7 @@ class PhraseTable(dict):
     """Phrases (tuples of words) -> value, with every prefix kept, so that `match_phrase` walks
     forward only while the words read so far begin some phrase (most tokens: one set look-up)."""
 
-    def __init__(self, items=()):
+    def __init__(self, items: Any = ()) -> None:
         super().__init__()
         self.prefixes: set[tuple[str, ...]] = set()
         self.firsts: set[str] = set()
