@@ -17,6 +17,7 @@ from kg.errors import DocumentError, UsageError
 from kg.reader import SUPPORTED, document_id
 
 ProgressFn = Callable[[str, "DocReport"], None]
+_COUNTED_CHANGES = 200  # up to this many documents changed, the statements are not counted again (see _apply)
 
 
 @dataclass
@@ -204,10 +205,15 @@ def _apply(store, report: BuildReport, todo: list[Path], removals: list[tuple[st
     import pyoxigraph as ox
 
     from kg import vocab as V
+    from kg.stats import graph_size
     from kg.store import carry_over_graphs, record_build, remove_document
 
     if on_start:
         on_start(len(todo))
+    # A few documents changed: the statements figure is updated by the sizes of their graphs, before and
+    # after, instead of counted again over the whole store
+    tracked = carry_over is None and len(todo) + len(removals) <= _COUNTED_CHANGES
+    statements_change = 0
     loader = BatchLoader(store)
     loaded: set[str] = set()
     for path, iri, data, counts, error, digest in _run(todo, jobs, fingerprint):
@@ -215,6 +221,8 @@ def _apply(store, report: BuildReport, todo: list[Path], removals: list[tuple[st
             rep = DocReport(path, "skipped", error=error)
         else:
             status = "updated" if iri in known else "added"
+            if tracked:
+                statements_change -= graph_size(store, iri)
             loader.replace(iri, data, digest, path)
             loaded.add(iri)
             rep = DocReport(path, status, counts)
@@ -222,9 +230,13 @@ def _apply(store, report: BuildReport, todo: list[Path], removals: list[tuple[st
         if progress:
             progress(path, rep)
     loader.flush()
+    if tracked:
+        statements_change += sum(graph_size(store, iri) for iri in loaded)
     if carry_over is not None:
         carry_over_graphs(carry_over.open_read(), store, loaded)
     for src, iri in removals:
+        if tracked:
+            statements_change -= graph_size(store, iri)
         remove_document(store, iri)
         report.documents.append(DocReport(src, "removed"))
     if strict:
@@ -238,7 +250,7 @@ def _apply(store, report: BuildReport, todo: list[Path], removals: list[tuple[st
             not store.contains_named_graph(ox.NamedNode(V.STATS_GRAPH)):
         from kg.stats import refresh_stats
 
-        refresh_stats(store)
+        refresh_stats(store, statements_change if tracked else None)
     record_build(store, {"added": report.count("added"), "updated": report.count("updated"),
                          "unchanged": report.count("unchanged"), "skipped": report.count("skipped")})
     return loaded

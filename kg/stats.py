@@ -30,13 +30,20 @@ MEASURES: list[tuple[str, str]] = [
 DATASET = V.KGID + "dataset"
 
 
-def count_graph(store: ox.Store) -> dict[str, int]:
-    """The measures, counted now (see the module docstring)."""
+def count_graph(store: ox.Store, statements_change: int | None = None) -> dict[str, int]:
+    """The measures, counted now (see the module docstring). With `statements_change`, the quads added to
+    document graphs minus those taken from them since the figures were recorded, the statements are the
+    recorded figure plus that change: counting every quad of the store takes 0.75 s on 10k documents, most
+    of a build that replaces one."""
     out: dict[str, int] = {}
     for name, pattern in MEASURES:
         body = f"{{ {pattern} }}" if pattern.startswith("SELECT") else pattern
         rows = list(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {body} }}", use_default_graph_as_union=True))
         out[name] = int(rows[0]["n"].value)
+    recorded = recorded_count(store, "statements") if statements_change is not None else None
+    if recorded is not None and statements_change is not None:
+        out["statements"] = recorded + statements_change
+        return out
     not_documents = sum(_size(store, g) for g in (V.META_GRAPH, V.ENTITIES_GRAPH, V.STATS_GRAPH))
     others = [g for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value not in
               {V.META_GRAPH, V.ENTITIES_GRAPH, V.STATS_GRAPH} and not g.value.startswith(V.KGID + "doc/")]
@@ -51,9 +58,26 @@ def _size(store: ox.Store, graph: str) -> int:
     return int(rows[0]["n"].value)
 
 
-def refresh_stats(store: ox.Store) -> dict[str, int]:
-    """Count the graph and replace the stats graph with the figures (VoID partitions). Returns them."""
-    counts = count_graph(store)
+def graph_size(store: ox.Store, graph: str) -> int:
+    """The number of quads in one named graph (0 when there is no such graph)."""
+    return _size(store, graph)
+
+
+def recorded_count(store: ox.Store, name: str) -> int | None:
+    """A figure as the stats graph holds it, or None when it holds none."""
+    part = ox.NamedNode(f"{DATASET}/{name}")
+    for q in store.quads_for_pattern(part, ox.NamedNode(V.VOID + "entities"), None, ox.NamedNode(V.STATS_GRAPH)):
+        try:
+            return int(q.object.value)
+        except ValueError:
+            return None
+    return None
+
+
+def refresh_stats(store: ox.Store, statements_change: int | None = None) -> dict[str, int]:
+    """Count the graph and replace the stats graph with the figures (VoID partitions). Returns them.
+    `statements_change`: see `count_graph`."""
+    counts = count_graph(store, statements_change)
     graph = ox.NamedNode(V.STATS_GRAPH)
     if store.contains_named_graph(graph):
         store.remove_graph(graph)

@@ -243,3 +243,30 @@ def test_a_moved_file_keeps_its_document_and_a_second_file_of_the_same_name_is_r
     (docs / src.name).write_bytes(src.read_bytes())  # the same name again, in another folder
     report = build([docs], store, jobs=1)
     assert any("same name" in p for p in report.problems) and _doc_graphs(store) == before
+
+
+def test_an_incremental_build_records_the_statements_a_full_count_gives(tmp_path):
+    """A build that changes a few documents adds the change of their graphs' sizes to the recorded figure
+    instead of counting the store again: the figure must be the one a count gives."""
+    from kg.build import build
+    from kg.stats import count_graph, recorded_count
+    from kg.store import KgStore
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    sources = sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*.txt"))
+    for f in sources[:4]:
+        (docs / f.name).write_bytes(f.read_bytes())
+    store = tmp_path / "store"
+    build([docs], store, jobs=1)
+    first = recorded_count(KgStore(store).open_read(), "statements")
+    changed, removed = sorted(docs.iterdir())[:2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nNgày 5/3/2024, Viện Đo lường Việt Nam và Viện Đo "
+                       "lường Quốc gia Đức (PTB) đã ký Biên bản ghi nhớ về hợp tác đo lường.\n", encoding="utf-8")
+    removed.unlink()
+    (docs / sources[4].name).write_bytes(sources[4].read_bytes())
+    report = build([docs], store, jobs=1, prune=True)
+    assert (report.count("updated"), report.count("removed"), report.count("added")) == (1, 1, 1)
+    current = KgStore(store).open_read()
+    recorded = recorded_count(current, "statements")
+    assert recorded == count_graph(current)["statements"] and recorded != first
