@@ -56,23 +56,7 @@ def collect_inputs(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path],
             _add(p, files, seen)
             continue
         if p.is_dir():
-            visited: set[tuple[int, int]] = set()
-            for root, dirs, names in os.walk(p, followlinks=True, onerror=lambda e: problems.append(
-                    f"{e.filename}: cannot be listed ({e.strerror})")):
-                st = os.stat(root)
-                if (st.st_dev, st.st_ino) in visited:
-                    problems.append(f"{root}: links back to a folder already read (symlink loop) — skipped")
-                    dirs[:] = []
-                    continue
-                visited.add((st.st_dev, st.st_ino))
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    f = Path(root) / name
-                    if f.suffix.lower() in SUPPORTED and not name.startswith("."):
-                        if not f.exists():
-                            problems.append(f"{f}: is a broken link — remove it or fix its target")
-                            continue
-                        _add(f, files, seen)
+            _walk(p, files, seen, problems, set())
             continue
         problems.append(f"{p}: is a broken link or not a regular file")
     return files, problems
@@ -89,6 +73,54 @@ def _add(p: Path, files: list[Path], seen: set) -> None:
     if key not in seen:
         seen.add(key)
         files.append(p)
+
+
+def _walk(folder: Path, files: list[Path], seen: set, problems: list[str], visited: set[tuple[int, int]]) -> None:
+    """The supported files under `folder`: its own files first (by name), then each sub-folder (by name),
+    hidden ones left out, each folder once however many links lead to it. One `scandir` per folder: a
+    file's identity comes from its directory entry (no `stat` call unless it is a link), which on 10k
+    files is most of the time of a build where nothing changed."""
+    try:
+        st = os.stat(folder)
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as e:
+        problems.append(f"{e.filename or folder}: cannot be listed ({e.strerror})")
+        return
+    if (st.st_dev, st.st_ino) in visited:
+        problems.append(f"{folder}: links back to a folder already read (symlink loop) — skipped")
+        return
+    visited.add((st.st_dev, st.st_ino))
+    folders = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()  # (follows links)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            folders.append(Path(entry.path))
+            continue
+        if Path(entry.name).suffix.lower() not in SUPPORTED:
+            continue
+        f = Path(entry.path)
+        key: tuple[int, int] | str
+        try:
+            if entry.is_symlink():
+                target = entry.stat()
+                key = (target.st_dev, target.st_ino)
+            else:
+                key = (st.st_dev, entry.inode())
+        except OSError:
+            if not os.path.exists(f):
+                problems.append(f"{f}: is a broken link — remove it or fix its target")
+                continue
+            key = str(f)  # unreadable: kept, and reported when it is read
+        if key not in seen:
+            seen.add(key)
+            files.append(f)
+    for sub in folders:
+        _walk(sub, files, seen, problems, visited)
 
 
 def extractor_fingerprint() -> str:
