@@ -134,6 +134,9 @@ def query(
     endpoint: Annotated[str | None, typer.Option("--endpoint", help="Query a remote SPARQL endpoint URL "
                                                     "instead of the local store.")] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="Give up after this many seconds.")] = 30.0,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=0, show_default=False, help=(
+        "Write at most N rows (0: all). Default: 100 for a table, all for csv, tsv and json."))] = None,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip the first N rows.")] = 0,
     debug: DebugOpt = False,
 ) -> None:
     """Run a saved query or SPARQL text over the graph (read-only).
@@ -141,10 +144,12 @@ def query(
     Parameters are bound as RDF terms (never pasted into the query text). An organization
     parameter accepts an IRI, kgid:org/…, an acronym or a name.
 
+    A table shows the first 100 rows unless --limit says otherwise; csv, tsv and json give them all.
+
     Example: kg query partners --param org=STAMEQ --format csv
     """
     from kg.api import query as run_query
-    from kg.output import OUTPUT_FORMATS, write_rows
+    from kg.output import OUTPUT_FORMATS, page, write_rows
 
     try:
         if fmt not in OUTPUT_FORMATS:
@@ -156,7 +161,8 @@ def query(
     except KgError as e:
         _fail(e, debug)
         return
-    write_rows(cols, rows, fmt, title=name if fmt == "table" else None)
+    write_rows(cols, page(rows, fmt, limit, offset), fmt, title=name if fmt == "table" else None, total=len(rows),
+               offset=offset)
 
 
 def _with_timeout(fn, seconds: float):

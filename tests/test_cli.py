@@ -103,3 +103,24 @@ def test_eval_names_an_article_it_could_not_process_and_exits_1(cli_env, tmp_pat
     assert p.returncode == 1
     assert "empty.en.txt could not be processed" in p.stderr
     assert [s["document"] for s in json.loads(p.stdout)["skipped"]] == ["empty.en.txt"]
+
+
+def test_a_table_shows_the_first_hundred_rows_and_limit_and_offset_page_any_format(cli_env):
+    kg("build", str(SEED), env=cli_env)
+    everything = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s ?p ?o"
+    rows = list(csv.reader(io.StringIO(kg("query", "-e", everything, "--format", "csv", env=cli_env).stdout)))[1:]
+    assert len(rows) > 150  # csv: every row, without --limit
+    numbers = "SELECT ?i WHERE { VALUES ?i { " + " ".join(str(i) for i in range(1, 151)) + " } } ORDER BY ?i"
+    table = kg("query", "-e", numbers, env=cli_env).stdout
+    shown = {int(line.strip("│ ")) for line in table.splitlines() if line.startswith("│")}
+    assert "rows 1–100 of 150" in table and {1, 100} <= shown and 101 not in shown and 150 not in shown
+    page = list(csv.reader(io.StringIO(kg("query", "-e", everything, "--format", "csv", "--limit", "3", "--offset",
+                                          "5", env=cli_env).stdout)))
+    assert page[0] == ["s", "p", "o"] and page[1:] == rows[5:8]
+    tail = json.loads(kg("query", "-e", everything, "--format", "json", "--offset", str(len(rows) - 2),
+                         env=cli_env).stdout)
+    assert [[r["s"], r["p"], r["o"]] for r in tail] == rows[-2:]
+    whole = kg("query", "-e", everything, "--limit", "0", env=cli_env).stdout
+    assert f"{len(rows)} row(s)" in whole
+    bad = kg("query", "-e", everything, "--limit", "-1", env=cli_env, check=False)
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr
