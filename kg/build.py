@@ -361,7 +361,8 @@ class BatchLoader:
             self.loaded += self.size
             data = b"".join(self.buffer)
             self.buffer = []  # not kept alongside the copy while it loads
-            self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            # lenient: no IRI checks while parsing; the N-Quads come from ox.serialize of terms checked when made
+            self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
             del data
         prune_entities(self.store, self.said)
         self.buffer, self.size, self.said = [], 0, set()
