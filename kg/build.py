@@ -181,7 +181,8 @@ def build(paths: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike
     fingerprint = extractor_fingerprint()
     with kg_store.lock(wait=wait):
         # Plan on the current generation, read-only: when nothing changed, no copy is staged at all.
-        current = kg_store.open_read() if kg_store.exists() else None
+        current_exists = kg_store.exists()
+        current = kg_store.open_read() if current_exists else None
         known = document_hashes(current) if current is not None else {}
         complete = current is not None and current.contains_named_graph(ox.NamedNode(V.STATS_GRAPH))
         del current
@@ -223,17 +224,18 @@ def build(paths: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike
         fresh = bool(known) and set(known) <= todo_iris
         with kg_store.stage(fresh=fresh) as store:
             _apply(store, report, todo, removals, jobs, fingerprint, known, strict, progress, on_start,
-                   carry_over=kg_store if fresh else None)
+                   carry_over=kg_store if fresh else None, empty=fresh or not current_exists)
     return report
 
 
 def _apply(store, report: BuildReport, todo: list[Path], removals: list[tuple[str, str]], jobs: int | None,
            fingerprint: str, known: dict[str, tuple[str, str]], strict: bool, progress: ProgressFn | None,
-           on_start: Callable[[int], None] | None, carry_over=None) -> set[str]:
+           on_start: Callable[[int], None] | None, carry_over=None, empty: bool = False) -> set[str]:
     """Extract the documents to do into the staged store, remove the pruned ones, count, check. With
     `carry_over` (the KgStore, when staging into an empty store), everything of the current generation
     that was not loaded again is copied over: documents that failed this time, graphs from `kg update`.
-    Returns the IRIs of the documents loaded."""
+    `empty`: the staged store starts empty (nothing built yet, or a full rebuild), so the documents have
+    no previous version in it to take out. Returns the IRIs of the documents loaded."""
     import pyoxigraph as ox
 
     from kg import vocab as V
@@ -246,7 +248,7 @@ def _apply(store, report: BuildReport, todo: list[Path], removals: list[tuple[st
     # after, instead of counted again over the whole store
     tracked = carry_over is None and len(todo) + len(removals) <= _COUNTED_CHANGES
     statements_change = 0
-    loader = BatchLoader(store)
+    loader = BatchLoader(store, empty=empty)
     loaded: set[str] = set()
     for path, iri, data, counts, error, digest in _run(todo, jobs, fingerprint):
         if error or iri is None or data is None:
@@ -255,7 +257,7 @@ def _apply(store, report: BuildReport, todo: list[Path], removals: list[tuple[st
             status = "updated" if iri in known else "added"
             if tracked:
                 statements_change -= graph_size(store, iri)
-            loader.replace(iri, data, digest, path)
+            loader.replace(iri, data, digest, path, again=iri in loaded)
             loaded.add(iri)
             rep = DocReport(path, status, counts)
         report.documents.append(rep)
@@ -331,19 +333,23 @@ class BatchLoader:
     100k quads cost 39 s of compaction, 13 loads 100k → 400k 12 s), yet a small build's last load,
     made while no worker runs any more, stays small."""
 
-    def __init__(self, store, batch_quads: int = 400_000, first_batch: int = 100_000):
+    def __init__(self, store, batch_quads: int = 400_000, first_batch: int = 100_000, empty: bool = False):
         self.store = store
         self.batch_quads = batch_quads
         self.first_batch = first_batch
         self.loaded = 0  # quads given to the store so far
+        self.empty = empty  # the store held no document when this build began
         self.buffer: list[bytes] = []
         self.size = 0
         self.said: set = set()  # what the documents replaced in this batch said about entities
 
-    def replace(self, iri: str, nquads: bytes, digest: str, source_path: str) -> None:
+    def replace(self, iri: str, nquads: bytes, digest: str, source_path: str, again: bool = False) -> None:
+        """Queue a document's new version, after taking its previous one out of the store: not needed when
+        the store began empty, unless this build loaded the document already (`again`)."""
         from kg.store import document_meta_nquads, forget_document
 
-        forget_document(self.store, iri, self.said)
+        if again or not self.empty:
+            forget_document(self.store, iri, self.said)
         self.buffer.append(nquads)
         self.buffer.append(document_meta_nquads(iri, digest, source_path))
         self.size += nquads.count(b"\n") + 2
