@@ -124,15 +124,20 @@ def to_quads(ex: Extraction) -> list[Quad]:
     for key, org in ex.organizations.items():
         o = _n(V.org_iri(key))
         g.type(o, V.ORG + "Organization")
-        if org.is_unit or org.parent:
-            g.type(o, V.ORG + "OrganizationalUnit")
+        # a unit whose parent this document does not name is an organization here (a unit needs its
+        # org:unitOf): where another document names the parent, the union types it a unit
         if org.parent:
+            g.type(o, V.ORG + "OrganizationalUnit")
             g.add(o, V.ORG + "unitOf", _n(V.org_iri(org.parent)))
-        if org.pref_vi:
-            g.add(o, V.SKOS + "prefLabel", Literal(org.pref_vi, language="vi"))
-        if org.pref_en:
-            g.add(o, V.SKOS + "prefLabel", Literal(org.pref_en, language="en"))
-        prefs = {org.pref_vi, org.pref_en}
+        # a body the document names only by its acronym ("… Director of BBQ") has no preferred name here:
+        # the acronym is an altLabel, and another document's full name stays the one preferred name
+        pref_vi = org.pref_vi if org.pref_vi not in org.acronyms else None
+        pref_en = org.pref_en if org.pref_en not in org.acronyms else None
+        if pref_vi:
+            g.add(o, V.SKOS + "prefLabel", Literal(pref_vi, language="vi"))
+        if pref_en:
+            g.add(o, V.SKOS + "prefLabel", Literal(pref_en, language="en"))
+        prefs = {pref_vi, pref_en}
         for name in org.names + org.acronyms:
             if name not in prefs:
                 g.add(o, V.SKOS + "altLabel", Literal(name))

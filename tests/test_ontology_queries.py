@@ -896,3 +896,39 @@ def test_check_offsets_finds_wrong_anchor_and_reversed_offsets():
     edit_mention_reversed(ds)
     rows = run(store_of(ds), "check-offsets")
     assert len(rows) == 1 and int(rows[0]["begin"]) > int(rows[0]["end"])
+
+
+def test_a_unit_is_typed_a_unit_only_with_the_parent_its_document_names():
+    """A known body's unit read without its parent is an organization in that document's graph (a unit
+    needs org:unitOf, and the parent is linked only when the document names it): no SHACL violation."""
+    from kg.extract.pipeline import extract_text
+    from kg.mapping import to_quads
+
+    def unit_facts(text: str) -> set[tuple[str, str]]:
+        quads = to_quads(extract_text(text, source="apwg.en.txt"))
+        return {(q.predicate.value.rsplit("#", 1)[-1], q.object.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
+                for q in quads if q.subject.value.endswith("/org/accsq-apwg") and
+                q.predicate.value.endswith(("#type", "#unitOf"))}
+
+    alone = unit_facts("HANOI, 5 March 2024 — Experts of the Automotive Product Working Group (APWG) met in Hanoi "
+                       "on Tuesday to discuss vehicle standards.")
+    assert alone == {("type", "Organization")}
+    with_parent = unit_facts("HANOI, 5 March 2024 — Experts of the ASEAN Consultative Committee for Standards and "
+                             "Quality (ACCSQ) and its Automotive Product Working Group (APWG) met in Hanoi on Tuesday.")
+    assert with_parent == {("type", "Organization"), ("type", "OrganizationalUnit"), ("unitOf", "accsq")}
+
+
+def test_a_body_named_only_by_its_acronym_has_no_preferred_name_in_that_document():
+    """"Director of BBQ" gives BBQ no preferred name, so that another document's full name is the one
+    preferred English name of the union (two would be a SHACL violation: conflicting names)."""
+    from kg.extract.pipeline import extract_text
+    from kg.mapping import to_quads
+
+    quads = to_quads(extract_text("HANOI, 5 March 2024 — Mr. John Smith, Director of BBQ, visited the Vietnam "
+                                  "Metrology Institute on Tuesday.", source="bbq.en.txt"))
+    labels = {(q.predicate.value.rsplit("#", 1)[-1], q.object.value) for q in quads
+              if q.subject.value.endswith("/org/bbq") and q.predicate.value.endswith(("Label", "#acronym"))}
+    assert labels == {("altLabel", "BBQ"), ("acronym", "BBQ")}
+    vmi = {(q.object.value, q.object.language) for q in quads
+           if q.subject.value.endswith("/org/vmi") and q.predicate.value.endswith("#prefLabel")}
+    assert ("Viet Nam Metrology Institute", "en") in vmi  # a name that is not an acronym stays preferred
