@@ -2239,3 +2239,12 @@ def test_a_vietnamese_event_named_by_its_topic_and_a_background_event_does_not_d
            "Việt Nam tại Hàng Châu tháng 9/2023. Kết thúc buổi làm việc, Tổng cục trưởng Lâm Văn Tùng và Phó Chủ nhiệm "
            "Lưu Kiến Quốc đã ký Kế hoạch hợp tác giai đoạn 2024–2026.")
     assert _signed(e) == [("plan", ("sac-china", "stameq"), "2024-05-08")]
+
+
+def test_a_name_after_a_known_body_and_and_starts_after_that_body():
+    # the known name has a comma, so the capitalized run that follows it opened at "Metrology"
+    e = ex("HANOI, 5 March 2022 — In March 2022, Directorate for Standards, Metrology and Quality and Carpanian "
+           "Bureau of Quality Infrastructure (CBQI) inked a Memorandum of Understanding on cooperation.")
+    assert orgs(e) == {"stameq", "cbqi"}
+    assert e.organizations["cbqi"].pref_en == "Carpanian Bureau of Quality Infrastructure"
+    assert parties(e) == {frozenset({"stameq", "cbqi"})}

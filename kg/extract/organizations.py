@@ -533,8 +533,19 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
                 cands.append(OrgSpan(s, e, text[s:e], "", "pattern"))
     runs = _en_runs(tokens)
     run_roles = phrase_matches(tokens, role_phrases)
+    known_names = [(c.start, c.end) for c in cands if c.source == "ref"]
     while runs:
         a, b = runs.pop(0)
+        # "Directorate for Standards, Metrology and Quality and Carpanian Bureau …": a run that opens inside a
+        # known body's name (runs part at its comma) starts after that name and the "and" after it
+        inside = next((e for s, e in known_names if s < tokens[a].start < e), None)
+        if inside is not None:
+            while a < b and tokens[a].start < inside:
+                a += 1
+            while a < b and tokens[a].low in {"and", "&", "the"}:
+                a += 1
+            if a >= b:
+                continue
         if not any(tokens[k].low in _EN_RUN_KEEPERS for k in range(a, b)):
             continue  # the rules below keep a part of the run only if it holds an organization or company word
         # "the Guangxi … Administration for Market Regulation and Vietnam's Lang Son Provincial Department …": a
