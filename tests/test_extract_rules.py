@@ -2248,3 +2248,12 @@ def test_a_name_after_a_known_body_and_and_starts_after_that_body():
     assert orgs(e) == {"stameq", "cbqi"}
     assert e.organizations["cbqi"].pref_en == "Carpanian Bureau of Quality Infrastructure"
     assert parties(e) == {frozenset({"stameq", "cbqi"})}
+
+
+def test_a_known_body_then_and_opens_a_run_that_names_another_body():
+    e = ex("HANOI, 5 March 2022 — STAMEQ and Nodalvel Testing Institute (NTI) signed a memorandum of understanding.")
+    assert orgs(e) == {"stameq", "nti"} and e.organizations["nti"].pref_en == "Nodalvel Testing Institute"
+    assert parties(e) == {frozenset({"stameq", "nti"})}
+    e = ex("HANOI, 5 March 2022 — On Monday, the Ministry of Finance and Nodalvel Testing Institute signed a "
+           "memorandum of understanding.")
+    assert orgs(e) == {"mof", "nodalvel-testing-institute"}

@@ -534,8 +534,20 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
     runs = _en_runs(tokens)
     run_roles = phrase_matches(tokens, role_phrases)
     known_names = [(c.start, c.end) for c in cands if c.source == "ref"]
+    known_end: dict[int, int] = {}  # where the longest known name or acronym starting here ends
+    for c in cands:
+        if c.source in {"ref", "acronym"}:
+            known_end[c.start] = max(c.end, known_end.get(c.start, c.end))
     while runs:
         a, b = runs.pop(0)
+        # "STAMEQ and Nodalvel Testing Institute (NTI)", "Ministry of Finance and …": a run that opens with a
+        # known body followed by "and" goes on after it (the body is read as itself)
+        opening = known_end.get(tokens[a].start)
+        if opening is not None:
+            k = next((k for k in range(a + 1, b - 1) if tokens[k - 1].end == opening), None)
+            # (a known body right after the "and" is left to the rule below: "GS1 Vietnam and GS1 Global Office")
+            if k is not None and tokens[k].low in {"and", "&"} and tokens[k + 1].start not in ref_starts:
+                a = k + 1
         # "Directorate for Standards, Metrology and Quality and Carpanian Bureau …": a run that opens inside a
         # known body's name (runs part at its comma) starts after that name and the "and" after it
         inside = next((e for s, e in known_names if s < tokens[a].start < e), None)
