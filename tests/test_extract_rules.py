@@ -2257,3 +2257,12 @@ def test_a_known_body_then_and_opens_a_run_that_names_another_body():
     e = ex("HANOI, 5 March 2022 — On Monday, the Ministry of Finance and Nodalvel Testing Institute signed a "
            "memorandum of understanding.")
     assert orgs(e) == {"mof", "nodalvel-testing-institute"}
+
+
+def test_a_numbered_meeting_before_a_name_and_its_acronym_is_not_part_of_the_name():
+    e = ex("Hà Nội, 5/3/2022 — Công ty Trường Sơn chủ trì Hội nghị lần thứ 21 Ủy ban Đo lường Pháp định Quốc gia "
+           "Elbonia (ENCLM) theo hình thức trực tiếp.")
+    assert e.organizations["enclm"].pref_vi == "Ủy ban Đo lường Pháp định Quốc gia Elbonia"
+    # a body named "Hội nghị …" keeps its name
+    e = ex("Hà Nội, 5/3/2022 — Bà Lò Thị Kim Oanh được bầu vào Hội nghị Tiêu chuẩn vùng Thái Bình Dương (PASC).")
+    assert orgs(e) == {"pasc"}

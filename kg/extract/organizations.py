@@ -933,6 +933,13 @@ def _same_body(name: str, org, ref: Reference) -> bool:
     return best >= 0.3
 
 
+def _vi_numbered_meeting(tokens: list[Token], after: int, head: str, end: int) -> bool:
+    """Whether the head noun "Hội" opens a numbered meeting ("Hội nghị lần thứ 21 Ủy ban … (ENCLM)"), not a
+    body's name ("Hội nghị Tiêu chuẩn vùng Thái Bình Dương (PASC)" is one)."""
+    return head == "hoi" and after + 1 < end and tokens[after].low in {"nghi", "thao"} and \
+        (tokens[after + 1].low == "lan" or tokens[after + 1].text.isdigit())
+
+
 def _scan_back(tokens: list[Token], paren: int, acr: str, role_phrases: dict) -> int | None:
     """Leftmost plausible start of the name before "(ACR)"."""
     best = None
@@ -952,7 +959,8 @@ def _scan_back(tokens: list[Token], paren: int, acr: str, role_phrases: dict) ->
                 break
         if t.low in {"va", "and"} and best is not None and best == k + 1:
             break  # "Tổng cục và Cơ quan … (SASO)": the name starts after the "và"
-        if t.is_cap and match_phrase(tokens, k, _VI_HEAD_PHRASES, exact=True):
+        head = match_phrase(tokens, k, _VI_HEAD_PHRASES, exact=True) if t.is_cap else None
+        if head and not _vi_numbered_meeting(tokens, k + head[0], head[1], paren):
             best = k
         if t.is_word and _is_role_at(tokens, k, role_phrases) and t.is_cap:
             break
