@@ -2266,3 +2266,10 @@ def test_a_numbered_meeting_before_a_name_and_its_acronym_is_not_part_of_the_nam
     # a body named "Hội nghị …" keeps its name
     e = ex("Hà Nội, 5/3/2022 — Bà Lò Thị Kim Oanh được bầu vào Hội nghị Tiêu chuẩn vùng Thái Bình Dương (PASC).")
     assert orgs(e) == {"pasc"}
+
+
+def test_an_acronym_this_document_defined_then_and_opens_a_run_that_names_another_body():
+    e = ex("HANOI, 5 March 2022 — The Institute of Applied Physics Laboratories (IAPL) is based in Elbonia. IAPL and "
+           "Elbonian National Committee for Testing (ENCT) signed a memorandum of understanding.")
+    assert e.organizations["enct"].pref_en == "Elbonian National Committee for Testing"
+    assert parties(e) == {frozenset({"iapl", "enct"})}

@@ -543,6 +543,8 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
         # "STAMEQ and Nodalvel Testing Institute (NTI)", "Ministry of Finance and …": a run that opens with a
         # known body followed by "and" goes on after it (the body is read as itself)
         opening = known_end.get(tokens[a].start)
+        if opening is None and tokens[a].is_acronym and a + 1 < b and tokens[a + 1].low in {"and", "&"}:
+            opening = tokens[a].end  # an acronym defined in this document ("IAPL and Elbonian National …")
         if opening is not None:
             k = next((k for k in range(a + 1, b - 1) if tokens[k - 1].end == opening), None)
             # (a known body right after the "and" is left to the rule below: "GS1 Vietnam and GS1 Global Office")
