@@ -2273,3 +2273,9 @@ def test_an_acronym_this_document_defined_then_and_opens_a_run_that_names_anothe
            "Elbonian National Committee for Testing (ENCT) signed a memorandum of understanding.")
     assert e.organizations["enct"].pref_en == "Elbonian National Committee for Testing"
     assert parties(e) == {frozenset({"iapl", "enct"})}
+
+
+def test_a_country_name_that_opens_a_word_is_not_the_country():
+    # "Đo lường Pháp định" is legal metrology, not metrology of France
+    e = ex("Hà Nội, 5/3/2022 — Đoàn công tác đã làm việc với Trung tâm Đo lường Pháp định Quốc gia Lào về hợp tác.")
+    assert [o.pref_vi for o in e.organizations.values()] == ["Trung tâm Đo lường Pháp định Quốc gia Lào"]

@@ -110,7 +110,7 @@ class Reference:
         canon = canonical_tone(text)
         for end_idx, (name_key, length) in self.place_names.iter(canon):
             start = end_idx - length + 1
-            if _boundary(canon, start, end_idx + 1):
+            if _boundary(canon, start, end_idx + 1) and not _word_not_place(canon, start, end_idx + 1):
                 out.append((start, end_idx + 1, self.places[name_key]))
         out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         chosen: list[tuple[int, int, RefPlace]] = []
@@ -118,6 +118,24 @@ class Reference:
             if not chosen or item[0] >= chosen[-1][1]:
                 chosen.append(item)
         return self._remember("found_places", text, chosen)
+
+
+# A country's Vietnamese name that is also the first syllable of a word, when that word's next syllable
+# follows: "Đo lường Pháp định" is legal metrology, not France; "Ý kiến" an opinion, "Mỹ phẩm" cosmetics.
+_WORDS_OPENING_WITH_A_PLACE = {
+    "Pháp": frozenset({"định", "lý", "luật", "chế", "quyền", "nhân"}),
+    "Mỹ": frozenset({"phẩm", "thuật", "nghệ", "học", "quan"}),
+    "Ý": frozenset({"kiến", "nghĩa", "tưởng", "thức", "định", "chí"}),
+    "Anh": frozenset({"hùng", "em", "chị"}),
+}
+
+
+def _word_not_place(canon: str, start: int, end: int) -> bool:
+    following = _WORDS_OPENING_WITH_A_PLACE.get(canon[start:end])
+    if following is None or canon[end:end + 1] != " ":
+        return False
+    nxt = canon[end + 1:end + 12].split(" ", 1)[0].rstrip(".,;:!?)\"'”’")
+    return nxt in following
 
 
 def _boundary(text: str, start: int, end: int, strict: bool = False) -> bool:
