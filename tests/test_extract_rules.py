@@ -2279,3 +2279,10 @@ def test_a_country_name_that_opens_a_word_is_not_the_country():
     # "Đo lường Pháp định" is legal metrology, not metrology of France
     e = ex("Hà Nội, 5/3/2022 — Đoàn công tác đã làm việc với Trung tâm Đo lường Pháp định Quốc gia Lào về hợp tác.")
     assert [o.pref_vi for o in e.organizations.values()] == ["Trung tâm Đo lường Pháp định Quốc gia Lào"]
+
+
+def test_two_names_joined_by_and_are_two_bodies_when_the_acronym_spells_the_second():
+    e = ex("HANOI, 5 March 2022 — On July 10, National Institute of Certification of Montevia and National Institute "
+           "of Legal Metrology of Kasnia (NILMK) signed a Memorandum of Understanding.")
+    assert orgs(e) == {"national-institute-of-certification-of-montevia", "nilmk"}
+    assert parties(e) == {frozenset(orgs(e))}

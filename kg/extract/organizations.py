@@ -540,6 +540,16 @@ def find_organizations(text: str, lang: str, ref: Reference, role_phrases: dict[
             known_end[c.start] = max(c.end, known_end.get(c.start, c.end))
     while runs:
         a, b = runs.pop(0)
+        # "National Institute of Certification of Montevia and National Institute of Legal Metrology of Kasnia
+        # (NILMK)": two names, when the acronym after the run spells the part after an "and", not the whole run
+        if b + 2 < len(tokens) and tokens[b].text == "(" and tokens[b + 2].text == ")" and tokens[b + 1].is_acronym:
+            letters = [c for c in tokens[b + 1].text if c.isupper()]
+            if _initials(tokens, a, b) != letters:
+                k = next((k for k in range(a + 1, b - 1) if tokens[k].low == "and" and
+                          _initials(tokens, k + 1, b) == letters), None)
+                if k is not None:
+                    runs.insert(0, (k + 1, b))
+                    b = k
         # "STAMEQ and Nodalvel Testing Institute (NTI)", "Ministry of Finance and …": a run that opens with a
         # known body followed by "and" goes on after it (the body is read as itself)
         opening = known_end.get(tokens[a].start)
@@ -933,6 +943,11 @@ def _same_body(name: str, org, ref: Reference) -> bool:
     words = set(k.split())
     best = max(len(words & set(key(n).split())) / max(1, len(words | set(key(n).split()))) for n in names)
     return best >= 0.3
+
+
+def _initials(tokens: list[Token], a: int, b: int) -> list[str]:
+    """The first letters of the capitalized words of tokens[a:b] ("National Institute of Legal Metrology")."""
+    return [t.text[0].upper() for t in tokens[a:b] if t.is_word and t.is_cap]
 
 
 def _vi_numbered_meeting(tokens: list[Token], after: int, head: str, end: int) -> bool:
