@@ -2286,3 +2286,9 @@ def test_two_names_joined_by_and_are_two_bodies_when_the_acronym_spells_the_seco
            "of Legal Metrology of Kasnia (NILMK) signed a Memorandum of Understanding.")
     assert orgs(e) == {"national-institute-of-certification-of-montevia", "nilmk"}
     assert parties(e) == {frozenset(orgs(e))}
+
+
+def test_an_office_before_its_bodys_name_and_acronym_is_not_part_of_the_name():
+    e = ex("Hà Nội, 5/3/2022 — Theo Viện trưởng Viện Nghiên cứu Đánh giá Sự phù hợp Qumar (RICAQ) Liu Wei, hợp tác "
+           "quốc tế là động lực quan trọng.")
+    assert e.organizations["ricaq"].pref_vi == "Viện Nghiên cứu Đánh giá Sự phù hợp Qumar"

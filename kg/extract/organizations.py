@@ -976,10 +976,13 @@ def _scan_back(tokens: list[Token], paren: int, acr: str, role_phrases: dict) ->
                 break
         if t.low in {"va", "and"} and best is not None and best == k + 1:
             break  # "Tổng cục và Cơ quan … (SASO)": the name starts after the "và"
+        office = _is_role_at(tokens, k, role_phrases) if t.is_word and t.is_cap else 0
+        if office and k + office < paren and match_phrase(tokens, k + office, _VI_HEAD_PHRASES, exact=True):
+            break  # "Viện trưởng Viện … (RICAQ)": an office, then the body's name
         head = match_phrase(tokens, k, _VI_HEAD_PHRASES, exact=True) if t.is_cap else None
         if head and not _vi_numbered_meeting(tokens, k + head[0], head[1], paren):
             best = k
-        if t.is_word and _is_role_at(tokens, k, role_phrases) and t.is_cap:
+        if office:
             break
         k -= 1
         steps += 1
