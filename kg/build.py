@@ -243,7 +243,7 @@ def _apply(store, report: BuildReport, todo: list[Path], removals: list[tuple[st
     import pyoxigraph as ox
 
     from kg import vocab as V
-    from kg.stats import graph_size
+    from kg.stats import graph_size, refresh_stats
     from kg.store import carry_over_graphs, record_build, remove_document
 
     if on_start:
@@ -286,8 +286,6 @@ def _apply(store, report: BuildReport, todo: list[Path], removals: list[tuple[st
                              f"First: {violations[0]}")
     if report.count("added") or report.count("updated") or report.count("removed") or \
             not store.contains_named_graph(ox.NamedNode(V.STATS_GRAPH)):
-        from kg.stats import refresh_stats
-
         refresh_stats(store, statements_change if tracked else None)
     record_build(store, {"added": report.count("added"), "updated": report.count("updated"),
                          "unchanged": report.count("unchanged"), "skipped": report.count("skipped")})

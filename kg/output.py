@@ -48,9 +48,10 @@ def write_rows(columns: list[str], rows: list[dict], fmt: str = "table", out: Te
             table.add_row(*[term_text(r.get(c), compact=True) for c in columns])
         Console(file=out, width=max(120, Console().width)).print(table)
         total = len(rows) if total is None else total
-        if len(rows) < total:
-            shown = f"rows {offset + 1}–{offset + len(rows)} of {total}" if rows else \
-                f"no rows after {offset} of {total}"
-            Console(file=out, stderr=False).print(f"[dim]{shown} (--limit 0: all; --offset N: more)[/dim]")
+        if len(rows) == total:
+            footer = f"{total} row(s)"
+        elif rows:
+            footer = f"rows {offset + 1}–{offset + len(rows)} of {total} (--limit 0: all; --offset N: more)"
         else:
-            Console(file=out, stderr=False).print(f"[dim]{total} row(s)[/dim]")
+            footer = f"no rows after {offset} of {total} (--limit 0: all; --offset N: more)"
+        Console(file=out, stderr=False).print(f"[dim]{footer}[/dim]")

@@ -40,27 +40,22 @@ def count_graph(store: ox.Store, statements_change: int | None = None) -> dict[s
         body = f"{{ {pattern} }}" if pattern.startswith("SELECT") else pattern
         rows = list(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {body} }}", use_default_graph_as_union=True))
         out[name] = int(rows[0]["n"].value)
-    recorded = recorded_count(store, "statements") if statements_change is not None else None
-    if recorded is not None and statements_change is not None:
+    if statements_change is not None and (recorded := recorded_count(store, "statements")) is not None:
         out["statements"] = recorded + statements_change
         return out
-    not_documents = sum(_size(store, g) for g in (V.META_GRAPH, V.ENTITIES_GRAPH, V.STATS_GRAPH))
+    not_documents = sum(graph_size(store, g) for g in (V.META_GRAPH, V.ENTITIES_GRAPH, V.STATS_GRAPH))
     others = [g for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value not in
               {V.META_GRAPH, V.ENTITIES_GRAPH, V.STATS_GRAPH} and not g.value.startswith(V.KGID + "doc/")]
-    not_documents += sum(_size(store, g.value) for g in others)
+    not_documents += sum(graph_size(store, g.value) for g in others)
     not_documents += sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     out["statements"] = len(store) - not_documents
     return out
 
 
-def _size(store: ox.Store, graph: str) -> int:
-    rows = list(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
-    return int(rows[0]["n"].value)
-
-
 def graph_size(store: ox.Store, graph: str) -> int:
     """The number of quads in one named graph (0 when there is no such graph)."""
-    return _size(store, graph)
+    rows = list(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
+    return int(rows[0]["n"].value)
 
 
 def recorded_count(store: ox.Store, name: str) -> int | None:
